@@ -1,0 +1,174 @@
+"""Personal names in citations: does a field look like names, and how to split it.
+
+Notes write names in display order ("Tsuyoshi Hasegawa", "R. J. J. Cluxton",
+"Ludwig van Beethoven"); bibliographies invert the first or every name
+("Hasegawa, Tsuyoshi", "Bergk, V., Haefeli, W. E. & Gasse, C.").  Joiners come in
+every language the notes are written in (and, &, und, e, et, y), and lists may end
+with "et al." / "u. a." / "et coll.", which are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Name
+
+# Lower-case words allowed inside a name: particles of family names.
+PARTICLES = frozenset(
+    "van von de der den del della delle dei degli di da das dos du des la le ten ter "
+    "vom zu zur y e bin ibn al el af av zum st. st d' dal".split()
+)
+JOINERS = frozenset(["and", "&", "und", "e", "et", "y", "u.", "i", "og", "en", "och"])
+_ET_AL = re.compile(
+    r",?\s*(?:et\s+al(?:ii|\.)?|u\.\s?a\.|et\s+coll\.|and\s+others|y\s+otros|e\s+altri|"
+    r"und\s+andere|et\s+autres|e\s+outros)\.?\s*$",
+    re.I,
+)
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Jun|Sen)\.?$")
+# A token that can be part of a personal name: a capitalised word (hyphens and
+# apostrophes inside), an all-caps family name, or initials such as "J.", "J.-P.", "A.J.".
+_NAME_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|(?:[A-ZÀ-ÖØ-Þ]\.-?){1,4}[A-ZÀ-ÖØ-Þ]?\.?|"
+    r"(?:d'|D'|O'|l'|dall')[A-ZÀ-ÖØ-Þ][\w’'\-]*)$"
+)
+_INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.?-?){1,4}$|^(?:[A-ZÀ-ÖØ-Þ][a-z]?\.-?)+$")
+# Capitalised words that start titles and commentary, never names.
+_NOT_NAME = frozenset(
+    "The A An On In Of For From To With Towards Toward Toward Why How What When Where "
+    "Is Are Was Do Does Der Die Das Ein Eine Zur Zum Über Le La Les Un Une Des Du "
+    "Il Lo Gli Una El Los Las Sobre Para Por Con See Cf Vgl Siehe Ibid Ibidem Ebd "
+    "This That These Those It Its Also But And Or Not No New Journal Review Proceedings "
+    "University Press Report Committee Court Act Law Article Chapter Vol Volume Part "
+    "Introduction History Theory Studies Study Analysis Handbook".split()
+)
+
+
+def strip_et_al(text: str) -> tuple[str, bool]:
+    """Remove a trailing "et al." (and kin); say whether one was there."""
+    m = _ET_AL.search(text)
+    if m and m.start() > 0:
+        return text[: m.start()].rstrip(" ,"), True
+    return text, False
+
+
+def looks_like_names(text: str, *, max_words: int = 14) -> bool:
+    """A field of one or more personal names in display or inverted order."""
+    text, _ = strip_et_al(text.strip())
+    if not text or len(text) > 160:
+        return False
+    words = text.replace(",", " , ").split()
+    if not words or len(words) > max_words:
+        return False
+    if words[0] in _NOT_NAME or words[0].lower() in JOINERS:
+        return False
+    capitalised = 0
+    for w in words:
+        if w == ",":
+            continue
+        lw = w.lower()
+        if lw in JOINERS or lw in PARTICLES or _SUFFIX.match(w):
+            continue
+        if any(ch.isdigit() for ch in w):
+            return False
+        if not _NAME_WORD.match(w):
+            return False
+        capitalised += 1
+    return capitalised >= 1
+
+
+def _split_joined(text: str) -> list[str]:
+    """Split 'A and B', 'A, B, and C', 'A & B', 'A e B', 'A und B' into names."""
+    parts = re.split(r"\s*,\s*(?:(?:and|und|et|e|y|&)\s+)?|\s+(?:and|und|et|e|y|&)\s+", text)
+    return [p.strip() for p in parts if p and p.strip()]
+
+
+def split_display_name(text: str) -> Name:
+    """'Tsuyoshi Hasegawa' -> Name(family='Hasegawa', given='Tsuyoshi')."""
+    text = text.strip().strip(",")
+    if not text:
+        return Name()
+    if "," in text:  # inverted: "Hasegawa, Tsuyoshi"
+        family, _, given = text.partition(",")
+        return _with_particle(family.strip(), given.strip())
+    words = text.split()
+    suffix = ""
+    if len(words) > 1 and _SUFFIX.match(words[-1]):
+        suffix = words.pop()
+    if len(words) == 1:
+        return Name(family=words[0], suffix=suffix)
+    # Particles: "Ludwig van Beethoven" -> given Ludwig, particle van.
+    i = len(words) - 1
+    while i > 1 and words[i - 1].lower() in PARTICLES:
+        i -= 1
+    family_words = words[i:]
+    given_words = words[:i]
+    particle = []
+    while family_words[:-1] and family_words[0].lower() in PARTICLES:
+        particle.append(family_words.pop(0))
+    # "ALL CAPS" family names written first: "GAÏTI Brigitte" is rare in notes; keep order.
+    return Name(
+        family=" ".join(family_words),
+        given=" ".join(given_words),
+        particle=" ".join(particle),
+        suffix=suffix,
+    )
+
+
+def _with_particle(family: str, given: str) -> Name:
+    words = family.split()
+    particle = []
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        particle.append(words.pop(0))
+    # "Bloch, Marc de" style particle after the given name
+    gwords = given.split()
+    while len(gwords) > 1 and gwords[-1].lower() in PARTICLES:
+        particle.insert(0, gwords.pop())
+    return Name(family=" ".join(words), given=" ".join(gwords), particle=" ".join(particle))
+
+
+def split_names(text: str) -> tuple[Name, ...]:
+    """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
+    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text = text.strip()
+    if not text:
+        return ()
+    return tuple(n for n in (split_display_name(p) for p in _split_joined(text)) if n.family)
+
+
+def split_inverted_names(text: str) -> tuple[Name, ...]:
+    """Split a bibliography name list whose names are inverted.
+
+    'Bergk, V., Haefeli, W. E. & Gasse, C.' / 'Cvetkovich, George, and Patricia L. Winter'
+    / 'Wu, N.; Mo, Y.' / 'Kim, Y.Y., Sexton, R.M., and Kupin, T.H.'
+    """
+    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text = re.sub(r"(?:,\s*|\s+)(?:and|und|et|e|y|&)\s+", " ; ", text)
+    pieces = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
+    names: list[Name] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if nxt and len(piece.split()) <= 4 and (
+            _is_given_part(nxt) or (i == 0 and _is_plain_given(nxt))
+        ):
+            names.append(_with_particle(piece, nxt))
+            i += 2
+            continue
+        names.append(split_display_name(piece))
+        i += 1
+    return tuple(n for n in names if n.family)
+
+
+def _is_given_part(piece: str) -> bool:
+    """'V.' 'W. E.' 'J.-P.' 'Y.Y.' 'M. L' — initials after a comma are a given name."""
+    words = piece.split()
+    return bool(words) and all(_INITIALS.match(w) for w in words)
+
+
+def _is_plain_given(piece: str) -> bool:
+    """'George' 'Edward P.' 'Marie-Claire' — the given part of an inverted first name."""
+    words = piece.split()
+    return 0 < len(words) <= 3 and all(
+        _NAME_WORD.match(w) or w.lower() in PARTICLES for w in words
+    ) and words[0] not in _NOT_NAME

@@ -1,0 +1,1038 @@
+"""The parser stage: one note's text (or one bibliography string) -> citations.
+
+Three steps, each linear in the length of the note:
+
+1. ``grammar/tokens.lark`` (lark's basic lexer) turns the text into coarse tokens;
+   quotations, parentheses and brackets are single tokens, so separators inside a
+   title never split anything.
+2. The tokens are cut into citation candidates at semicolons and sentence ends; a
+   candidate loses its signal ("See also", "vgl.") and any commentary before the
+   citation ("This is discussed at length in ..."), and is cut into fields at commas.
+   Each field is classified by its shape and its position (names, quoted title,
+   publication parenthetical, volume, issue, pinpoint, ...).
+3. ``grammar/citation.lark`` (LALR, strict, tree-less) parses the typed fields and
+   decides the roles; ``_interpret`` turns the roles into a ``model.Reference``.
+
+When the grammar rejects a candidate the stage retries without the fields from the
+error on (trailing commentary), and otherwise falls back to a field-by-field reading
+with an ``unparsed-reference`` diagnostic.  Nothing here raises on any input.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError, UnexpectedInput
+from lark.lexer import Lexer
+
+from .grammar_loader import load_grammar
+from .model import Citation, Diagnostic, Name, Reference
+from .names import looks_like_names, split_inverted_names, split_names, strip_et_al
+
+__all__ = ["parse_note_text", "parse_reference"]
+
+# --------------------------------------------------------------------------
+# level 1: tokens
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Tok:
+    type: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _token_lexer() -> Lark:
+    return Lark(load_grammar("tokens.lark"), parser="lalr", lexer="basic")
+
+
+def _tokens(text: str) -> list[_Tok]:
+    out = []
+    for t in _token_lexer().lex(text):
+        end = t.end_pos
+        if t.type == "URL":  # a URL does not own the sentence's final stop or a closing paren
+            while end > t.start_pos and text[end - 1] in ".,;:)]>":
+                end -= 1
+        out.append(_Tok(t.type, t.start_pos, end))
+        if end < t.end_pos:
+            for pos in range(end, t.end_pos):
+                ch = text[pos]
+                kind = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}.get(ch, "OTHER")
+                out.append(_Tok(kind, pos, pos + 1))
+    return out
+
+
+# --------------------------------------------------------------------------
+# level 2: the citation grammar over typed fields
+# --------------------------------------------------------------------------
+
+
+class _FieldStream(Lexer):
+    """The 'lexer' of citation.lark: the typed fields are already tokens."""
+
+    def __init__(self, lexer_conf) -> None:  # noqa: D107 - lark's interface
+        pass
+
+    def lex(self, data):  # type: ignore[override]
+        return iter(data)
+
+
+@dataclass
+class _Parse:
+    """What the grammar decided: roles of the fields, in order."""
+
+    kind: str = "cit"  # cit, ibid, author_only
+    authors: list[Token] = field(default_factory=list)
+    edmark: bool = False
+    title: list[Token] = field(default_factory=list)
+    parts: list[Token] = field(default_factory=list)
+    locators: list[Token] = field(default_factory=list)
+
+
+class _Roles(Transformer):
+    """Tree-less transformer: every rule returns plain lists / a _Parse."""
+
+    def start(self, children):
+        return children[0]
+
+    def ibid(self, children):
+        p = _Parse(kind="ibid", title=[children[0]])
+        if len(children) > 1:
+            p.locators = children[1]
+        return p
+
+    def _cit(self, children, kind):
+        p = _Parse(kind=kind)
+        for c in children:
+            if isinstance(c, tuple) and c[0] == "authors":
+                p.authors, p.edmark = c[1], c[2]
+            elif isinstance(c, tuple) and c[0] == "work":
+                p.title, p.parts = c[1], c[2]
+                if c[3]:
+                    p.kind = c[3]
+            elif isinstance(c, list):
+                p.locators = c
+        return p
+
+    def cit(self, children):
+        return self._cit(children, "cit")
+
+    def author_only(self, children):
+        return self._cit(children, "author_only")
+
+    def anonymous(self, children):
+        return self._cit(children, "cit")
+
+    def authors(self, children):
+        edmark = bool(children) and children[-1].type == "EDMARK"
+        names = [c for c in children if c.type != "EDMARK"]
+        return ("authors", names, edmark)
+
+    def quoted_work(self, children):
+        return ("work", [children[0]], children[1] if len(children) > 1 else [], "")
+
+    def plain_work(self, children):
+        title = [c for c in children if isinstance(c, Token)]
+        tail = next((c for c in children if isinstance(c, list)), [])
+        return ("work", title, tail, "")
+
+    def opcit_work(self, children):
+        return ("work", [], list(children[1:]) if len(children) > 1 else [], "opcit")
+
+    def crossref_work(self, children):
+        return ("work", [], [children[0]], "opcit")
+
+    def crossref(self, children):
+        return children[0]
+
+    def quoted_tail(self, children):
+        return list(children)
+
+    def container(self, children):
+        tok = children[0]
+        return Token("CONTAINER", str(tok), tok.start_pos, tok.line, tok.column, end_pos=tok.end_pos)
+
+    def plain_tail(self, children):
+        return list(children)
+
+    def locators(self, children):
+        return list(children)
+
+
+@functools.cache
+def _citation_parser() -> Lark:
+    return Lark(
+        load_grammar("citation.lark"),
+        parser="lalr",
+        lexer=_FieldStream,
+        strict=True,
+        transformer=_Roles(),
+    )
+
+
+# --------------------------------------------------------------------------
+# vocabularies (Chicago in en/de/fr/it/es, Oxford, legal)
+# --------------------------------------------------------------------------
+
+_SIGNAL = re.compile(
+    r"""^(?:
+        (?:see|cf|compare|contra|but\s+see|but\s+cf|accord)(?:\s+(?:also|generally|further|esp\.?|e\.g\.|,\s*e\.g\.))*
+      | e\.g\. | i\.e\. | for\s+example | for\s+instance
+      | vgl\.?(?:\s+(?:auch|dazu|nur|etwa|insbesondere|ferner))* | siehe(?:\s+auch)? | s\.\s+auch | dazu | ferner
+      | voir(?:\s+aussi|\s+également)? | cfr\. | cf\. | v\. | véase(?:\s+también)? | ver(?:\s+también)? | vid\.
+      | see\s+also
+    )\.?[,:]?\s+""",
+    re.I | re.X,
+)
+_SIGNAL_WORDS = frozenset("see cf. cf vgl. vgl siehe voir véase cfr. compare".split())
+
+_IBID = re.compile(
+    r"^(?:ibid|ibidem|ib|id|idem|ebd|ebda|ebenda|ibd|ivi|ibíd|ídem|eadem|ead)\.?(?=$|[\s,])", re.I
+)
+_OPCIT = re.compile(
+    r"^(?:op\.?\s*cit|loc\.?\s*cit|art\.?\s*cit|ouvr\.?\s*cit|cit|a\.\s?a\.\s?O|aaO|o\.\s?c)\.?(?=$|[\s,])",
+    re.I,
+)
+_CROSSREF = re.compile(
+    r"^(?:supra|infra|above|below|oben|unten|vide\s+supra)\b|^(?:see\s+)?(?:n|note|fn|Fn|Anm)\.?\s*\d+\s+(?:above|supra|oben)\b",
+    re.I,
+)
+_EDMARK = re.compile(
+    r"^\(?(?:eds?|editors?|hrsg|hg|hgg|éds?|dir|coord|comps?|coords?|a\s+cura\s+di|ed\.\s*lit|Hrsg\.\s*v)\.?\)?$", re.I
+)
+_EDBY = re.compile(
+    r"^(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s*v(?:on|\.)?|hg\.\s*v(?:on|\.)?|herausgegeben\s+von|"
+    r"éds?\.\s+par|édité\s+par|sous\s+la\s+dir(?:ection|\.)?\s+de|dir\.|a\s+cura\s+di|"
+    r"ed\.\s+(?:por|de)|edición\s+de|editado\s+por|coord\.|comp\.)\s+(?=\S)",
+    re.I,
+)
+_TRANSBY = re.compile(
+    r"^(?:trans\.|translated\s+by|tr\.|übers\.\s*v(?:on|\.)?|übersetzt\s+von|trad\.\s+(?:par|di|por|de)|"
+    r"traduit\s+par|tradotto\s+da|traducido\s+por|traducción\s+de|trad\.)\s+(?=\S)",
+    re.I,
+)
+_INBOOK = re.compile(r"^(?:in:?|In:|dans|en|in\s+den|in\s+der|in\s+dem)\s+(?=\S)")
+_ACCESSED = re.compile(
+    r"^(?:accessed|last\s+accessed|retrieved|abgerufen|zugegriffen|consulté|consultato|consultado|"
+    r"last\s+modified|aufgerufen|visited)\b",
+    re.I,
+)
+_ROMAN = r"[ivxlcdm]+"
+_NUM = r"(?:\d+[a-z]?|" + _ROMAN + r")"
+_RANGE = _NUM + r"(?:\s*[-–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
+_VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-–/]" + _NUM + r")?)$", re.I)
+_ISSUE = re.compile(
+    r"^(?:no|nos|nr|nᵒ|n°|nº|n\.º|n\.°|núm|num|n|heft|h|issue|fasc|iss)\.?\s*(\d+[a-z]?(?:\s*[-–/]\s*\d+)?)$",
+    re.I,
+)
+_EDITION = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th|d|e|\.|ª|a)?\s*(?:rev\.\s*)?(?:ed|edn|edition|aufl|auflage|éd|édition|ediz|edición)\.?"
+    r"|rev\.\s*ed\.?|revised\s+edition|new\s+ed\.?)(?:\s+\d{4})?$",
+    re.I,
+)
+_GENRE = re.compile(
+    r"^(?:ph\.?\s?d\.?\s+diss(?:ertation)?|diss(?:ertation)?|doctoral\s+(?:diss(?:ertation)?|thesis)|"
+    r"master'?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|thesis|working\s+paper|discussion\s+paper|"
+    r"technical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
+    r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
+    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?",
+    re.I,
+)
+_THESIS = re.compile(r"diss|thesis|tesi|thèse|habilitation|mémoire", re.I)
+_REPORT = re.compile(r"report|working\s+paper|discussion\s+paper|brief|white\s+paper|tech", re.I)
+_MONTHS = (
+    r"jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|"
+    r"sep(?:t(?:ember)?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?|"
+    r"januar|februar|märz|mai|juni|juli|oktober|dezember|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|dicembre|"
+    r"enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+    r"spring|summer|fall|autumn|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver"
+)
+_DATE = re.compile(
+    r"^(?:(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:" + _MONTHS + r")\s*(?:de\s+)?(?:\d{1,2}(?:st|nd|rd|th)?)?(?:\s*,?\s*(?:de\s+)?\d{4})?"
+    r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\d{1,2}\.\d{4})$",
+    re.I,
+)
+_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?$")
+_NO_DATE = re.compile(r"^(?:n\.\s?d|o\.\s?J|s\.\s?d|s\.\s?f|sans\s+date|sin\s+fecha)\.?$", re.I)
+_ANY_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
+_LOC_LABELS = {
+    "p": "page", "pp": "page", "pg": "page", "pgs": "page", "s": "page", "seite": "page", "pág": "page",
+    "págs": "page", "pag": "page", "pagg": "page", "at": "page", "page": "page", "pages": "page",
+    "n": "note", "nn": "note", "fn": "note", "note": "note", "notes": "note", "anm": "note",
+    "chap": "chapter", "ch": "chapter", "chaps": "chapter", "cap": "chapter", "kap": "chapter", "chapter": "chapter",
+    "col": "column", "cols": "column", "sp": "column",
+    "fol": "folio", "fols": "folio", "ff": "folio", "f": "folio", "fo": "folio",
+    "l": "line", "ll": "line", "line": "line", "lines": "line", "z": "line",
+    "sec": "section", "secs": "section", "§": "section", "§§": "section", "sect": "section", "art": "section",
+    "para": "paragraph", "paras": "paragraph", "par": "paragraph", "¶": "paragraph", "¶¶": "paragraph",
+    "rn": "paragraph", "rdnr": "paragraph", "rz": "paragraph", "nm": "paragraph", "item": "paragraph",
+    "vol": "volume", "bd": "volume", "t": "volume", "book": "book", "bk": "book", "lib": "book",
+    "fig": "figure", "table": "table", "tab": "table", "no": "issue", "nr": "issue", "v": "verse", "vv": "verse",
+}
+_LOC = re.compile(
+    r"^(?:(?P<label>pp?|pgs?|s|seite|págs?|pagg?|at|pages?|nn?|fn|notes?|anm|chaps?|ch|cap|kap|chapter|"
+    r"cols?|sp|fols?|fo|ll?|lines?|z|secs?|sect|§§?|art|paras?|par|¶¶?|rn|rdnr|rz|nm|item|book|bk|lib|fig|table|tab|vv?)"
+    r"\.?\s*)?(?P<value>" + _RANGE + r"(?:\s*(?:,|and|&|u\.|y|e|et)\s*" + _RANGE + r")*"
+    r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-–]\d+)?)?)\.?$",
+    re.I,
+)
+_BARE_NUMBER = re.compile(r"^\d+$")
+_TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?)$")
+_PUBLISHER_WORDS = re.compile(
+    r"\b(?:press|verlag|university|universit\w*|univ\.|inc\.?|ltd\.?|llc|books?|publish\w*|publications?|"
+    r"editions?|éditions|editorial|editore|edizioni|ediciones|co\.|company|institut\w*|gmbh|kg|ag|"
+    r"group|house|media|springer|elsevier|wiley|routledge|macmillan|penguin|gallimard|seuil|suhrkamp|"
+    r"beck|mohr|siebeck|kohlhammer|fayard|puf|einaudi|laterza|mulino|cátedra|akademie|academic|"
+    r"society|council|office|bureau|ministry|department|centre|center|foundation|association|"
+    r"sons|brothers|bros\.|&)\b",
+    re.I,
+)
+_ABBREVIATIONS = frozenset(
+    """ed eds trans tr vol vols no nos nr p pp s bd hrsg hg vgl cf cfr ders dies op cit loc art
+    n nn fn anm ch chap cap kap fol fols col cols ff f sq sqq ca c repr diss dept univ inc co
+    jr sr dr mr mrs ms st mt et al u a v vs e g i aufl ebd ibid id éd dir trad núm pág págs
+    coord comp rev esp fig jan feb mar apr jun jul aug sep sept oct nov dec assn natl intl
+    proc j am rep supp ser nf hist dt ders phil theol jur med pol soc sci""".split()
+)
+_SENTENCE_ENDERS = frozenset("ibid ibidem ebd ebenda id idem ivi al cit".split())
+
+
+# --------------------------------------------------------------------------
+# step 2: candidates and fields
+# --------------------------------------------------------------------------
+
+
+def _segments(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
+    """Cut a note's tokens into citation candidates at ';' and at sentence ends."""
+    segs: list[list[_Tok]] = []
+    cur: list[_Tok] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if t.type == "SEMI":
+            if cur:
+                segs.append(cur)
+            cur = []
+            continue
+        cur.append(t)
+        if t.type == "PERIOD" and i + 1 < n and _is_sentence_end(text, toks, i):
+            segs.append(cur)
+            cur = []
+    if cur:
+        segs.append(cur)
+    return segs
+
+
+def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
+    t, nxt = toks[i], toks[i + 1]
+    if nxt.start == t.end:  # "e.g." "U.S." "10.1" : no space after the stop
+        return False
+    first = text[nxt.start]
+    if not (first.isupper() or first in "“„«\"‘'(["):
+        return False
+    prev = toks[i - 1] if i else None
+    if prev is None or prev.type != "WORD" or prev.end != t.start:
+        return prev is not None and prev.type in ("QUOTED", "PAREN", "BRACKET")
+    word = text[prev.start : prev.end]
+    low = word.lower()
+    if low in _SENTENCE_ENDERS:
+        return not text[nxt.start].isdigit()
+    if len(word) == 1 and word.isalpha():  # an initial: "J. Bryden"
+        return False
+    if low in _ABBREVIATIONS:
+        return False
+    if word.isupper() and len(word) <= 3 and word.isalpha():  # "U.S.A", initials "JR"
+        return False
+    return True
+
+
+@dataclass(slots=True)
+class _Field:
+    kind: str  # text quoted paren url doi bracket
+    start: int
+    end: int
+
+
+def _fields(text: str, toks: list[_Tok]) -> list[_Field]:
+    """Cut one candidate into fields at commas; quotes, parens, URLs stand alone."""
+    out: list[_Field] = []
+    cur: _Field | None = None
+
+    def close() -> None:
+        nonlocal cur
+        if cur is not None:
+            out.append(cur)
+            cur = None
+
+    for t in toks:
+        ty = t.type
+        if ty == "COMMA":
+            close()
+        elif ty in ("QUOTED", "PAREN", "URL", "DOI", "BRACKET"):
+            if ty == "BRACKET" and cur is not None:  # "[THE ECONOMICS OF JUSTICE]" inside a name
+                cur.end = t.end
+                continue
+            close()
+            out.append(_Field(ty.lower(), t.start, t.end))
+        elif ty == "COLON" and cur is None:
+            # "(1999): 45" — the colon before a pinpoint is a separator
+            if out and out[-1].kind in ("paren", "quoted"):
+                continue
+            cur = _Field("text", t.start, t.end)
+        elif ty == "COLON" and cur is not None and text[cur.start : cur.end].strip().lower() in (
+            "vgl", "see", "siehe", "cf.", "cf", "voir",
+        ):
+            close()
+        else:
+            if cur is None:
+                cur = _Field("text", t.start, t.end)
+            else:
+                cur.end = t.end
+    close()
+    return out
+
+
+# --------------------------------------------------------------------------
+# field classification
+# --------------------------------------------------------------------------
+
+
+def _tok(type_: str, text: str, start: int, end: int, index: int) -> Token:
+    return Token(type_, text[start:end], start, 0, index, end_pos=end)
+
+
+def _paren_kind(inner: str) -> str:
+    s = inner.strip()
+    if not s:
+        return "PARENX"
+    if _EDMARK.match("(" + s + ")") or _EDMARK.match(s):
+        return "EDMARK"
+    if _YEAR.match(s) or _DATE.match(s) or _NO_DATE.match(s):
+        return "DATEPAREN"
+    if _GENRE.match(s):
+        return "PUB"
+    if _ANY_YEAR.search(s) or re.search(r"n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.", s):
+        return "PUB"
+    if ":" in s and s.split(":")[0].strip()[:1].isupper():
+        return "PUB"
+    return "PARENX"
+
+
+def _classify_text(s: str) -> str:
+    """The class of a bare text field from its own shape."""
+    if _IBID.match(s):
+        return "IBID"
+    if _OPCIT.match(s):
+        return "OPCIT"
+    if _CROSSREF.match(s):
+        return "CROSSREF"
+    if _EDMARK.match(s):
+        return "EDMARK"
+    if _EDBY.match(s):
+        return "EDBY"
+    if _TRANSBY.match(s):
+        return "TRANSBY"
+    if _ACCESSED.match(s):
+        return "ACCESSED"
+    if _INBOOK.match(s):
+        return "INBOOK"
+    if _VOL.match(s):
+        return "VOL"
+    if _YEAR.match(s) or _NO_DATE.match(s):
+        return "YEAR"
+    if _ISSUE.match(s):
+        return "ISSUE"
+    if _LOC.match(s):
+        return "LOCLIKE"
+    if _EDITION.match(s):
+        return "EDITION"
+    if _DATE.match(s):
+        return "DATE"
+    if _GENRE.fullmatch(s):
+        return "GENRE"
+    low = s.lower()
+    if low.startswith(("and ", "& ", "und ", "e ", "et ", "y ")) and looks_like_names(s.split(None, 1)[1]):
+        return "ANDNAMES"
+    if looks_like_names(s):
+        return "NAMESLIKE"
+    return "TEXT"
+
+
+def _split_head(text: str, f: _Field, rx: re.Pattern, head_type: str, idx: int) -> list[Token] | None:
+    """'Ibid. 45' / 'op. cit. p. 12' -> IBID + LOC when the rest is a pinpoint."""
+    s = text[f.start : f.end]
+    m = rx.match(s)
+    if not m:
+        return None
+    rest = s[m.end() :]
+    stripped = rest.lstrip(" .,")
+    if not stripped:
+        return [_tok(head_type, text, f.start, f.end, idx)]
+    if _LOC.match(stripped):
+        r0 = f.start + len(s) - len(stripped)
+        return [_tok(head_type, text, f.start, f.start + m.end(), idx), _tok("LOC", text, r0, f.end, idx)]
+    return None
+
+
+def _classify(text: str, fields: list[_Field]) -> list[Token]:
+    """Typed tokens for citation.lark: shape first, then position."""
+    kinds: list[str] = []
+    for f in fields:
+        s = text[f.start : f.end]
+        if f.kind == "quoted":
+            kinds.append("QTITLE")
+        elif f.kind == "paren":
+            kinds.append(_paren_kind(s[1:-1]))
+        elif f.kind == "url":
+            kinds.append("URL")
+        elif f.kind == "doi":
+            kinds.append("DOI")
+        elif f.kind == "bracket":
+            kinds.append("PARENX")
+        else:
+            kinds.append(_classify_text(s))
+    n = len(fields)
+
+    # A parenthesis that is not publication facts belongs to the text before it.
+    i = 1
+    while i < n:
+        if kinds[i] == "PARENX" and kinds[i - 1] in ("TEXT", "NAMESLIKE", "QTITLE"):
+            fields[i - 1] = _Field(fields[i - 1].kind, fields[i - 1].start, fields[i].end)
+            kinds[i - 1] = "TEXT" if kinds[i - 1] != "QTITLE" else "QTITLE"
+            del fields[i], kinds[i]
+            n -= 1
+            continue
+        i += 1
+    kinds = ["TEXT" if k == "PARENX" else k for k in kinds]
+
+    # Trailing pinpoints.
+    j = n
+    while j > 0 and kinds[j - 1] in ("LOCLIKE", "YEAR", "ISSUE", "VOL") and _LOC.match(
+        text[fields[j - 1].start : fields[j - 1].end]
+    ):
+        j -= 1
+    if j < n and j > 0 and kinds[j - 1] == "ISSUE":
+        pass
+    for k in range(j, n):
+        kinds[k] = "LOC"
+    # A year-like last field after a container with no other date is the date, not a page:
+    # (bibliography strings "..., Journal, 2005").  Only when nothing else could be the year.
+    for k in range(n):
+        if kinds[k] == "LOCLIKE":
+            s = text[fields[k].start : fields[k].end]
+            m = _LOC.match(s)
+            kinds[k] = "NUMBER" if _BARE_NUMBER.match(s) else ("PAGES" if m and m.group("label") else "NUMBER")
+    for k in range(n):
+        if kinds[k] == "PAGES":
+            kinds[k] = "NUMBER"  # citation.lark has no separate work-range terminal
+
+    # The leading run of names, and the title that may hide at its end.
+    run = 0
+    while run < n and kinds[run] in ("NAMESLIKE", "ANDNAMES") and (run == 0 or kinds[run] != "ANDNAMES" or True):
+        run += 1
+        if kinds[run - 1] == "ANDNAMES":
+            break
+    if run:
+        nxt = kinds[run] if run < n else None
+        if kinds[0] == "ANDNAMES":
+            run = 0
+        elif nxt in ("QTITLE", "TEXT", "INBOOK", "OPCIT", "CROSSREF", "EDMARK", "ACCESSED"):
+            pass
+        elif run == 1 and nxt in ("LOC", None):
+            pass
+        elif kinds[run - 1] == "ANDNAMES" and nxt in ("LOC", None):
+            pass
+        else:
+            kinds[run - 1] = "TEXT"
+            run -= 1
+    for k in range(n):
+        if k < run:
+            kinds[k] = "NAMES" if kinds[k] == "NAMESLIKE" else kinds[k]
+        elif kinds[k] in ("NAMESLIKE", "ANDNAMES"):
+            kinds[k] = "TEXT"
+        elif kinds[k] == "EDMARK" and not (k == run and run > 0):
+            kinds[k] = "TEXT"
+
+    out: list[Token] = []
+    for k, f in enumerate(fields):
+        kind = kinds[k]
+        if kind in ("IBID", "OPCIT"):
+            split = _split_head(text, f, _IBID if kind == "IBID" else _OPCIT, kind, k)
+            if split:
+                out.extend(split)
+                continue
+            kind = "TEXT"
+        if kind == "TEXT":
+            # "Journal of Things 12" before "no. 3" or "(1999)": container + volume
+            s = text[f.start : f.end]
+            nxt = kinds[k + 1] if k + 1 < n else None
+            m = _TRAILING_NUMBER.match(s)
+            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC") and not _ANY_YEAR.fullmatch(m.group("num")):
+                cut = f.start + m.end("text")
+                out.append(_tok("TEXT", text, f.start, cut, k))
+                out.append(_tok("NUMBER", text, f.start + m.start("num"), f.end, k))
+                continue
+        out.append(_tok(kind, text, f.start, f.end, k))
+    return out
+
+
+# --------------------------------------------------------------------------
+# step 3: parse and interpret
+# --------------------------------------------------------------------------
+
+
+def _grammar_parse(tokens: list[Token]) -> tuple[_Parse | None, int]:
+    """Parse typed fields; on failure return the index of the offending token."""
+    try:
+        return _citation_parser().parse(tokens), -1
+    except UnexpectedInput as e:
+        tok = getattr(e, "token", None)
+        if tok is not None and getattr(tok, "type", "") != "$END":
+            for i, t in enumerate(tokens):
+                if t is tok or (t.start_pos == tok.start_pos and t.type == tok.type):
+                    return None, i
+        return None, len(tokens)
+    except LarkError:
+        return None, len(tokens)
+
+
+def _fallback(tokens: list[Token]) -> _Parse:
+    """Field-by-field reading when the grammar refuses: names, title, facts, pinpoint."""
+    p = _Parse()
+    i = 0
+    while i < len(tokens) and tokens[i].type in ("NAMES", "ANDNAMES"):
+        p.authors.append(tokens[i])
+        i += 1
+    if i < len(tokens) and tokens[i].type == "EDMARK" and p.authors:
+        p.edmark = True
+        i += 1
+    if i < len(tokens) and tokens[i].type in ("QTITLE", "TEXT", "IBID"):
+        p.title = [tokens[i]]
+        if tokens[i].type == "IBID":
+            p.kind = "ibid"
+        i += 1
+        while p.title[0].type == "TEXT" and i < len(tokens) and tokens[i].type == "TEXT":
+            p.title.append(tokens[i])
+            i += 1
+    seen_container = p.title and p.title[0].type == "TEXT"
+    for t in tokens[i:]:
+        if t.type == "LOC":
+            p.locators.append(t)
+        elif t.type == "TEXT" and not seen_container:
+            p.parts.append(Token("CONTAINER", str(t), t.start_pos, t.line, t.column, end_pos=t.end_pos))
+            seen_container = True
+        elif t.type not in ("NAMES", "ANDNAMES"):
+            p.parts.append(t)
+    if not p.title and p.authors and not p.parts:
+        p.kind = "author_only"
+    return p
+
+
+def _strip_quotes(s: str) -> str:
+    s = s.strip()
+    if len(s) >= 2 and s[0] in "“„«»\"‘'" and s[-1] in "”“»«\"’'":
+        s = s[1:-1]
+    return s.strip().rstrip(",").strip()
+
+
+def _clean_title(s: str) -> str:
+    s = s.strip().rstrip(",;").strip()
+    if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\bet al|\bed|\bco|\bInc|\bvol)\.$", s):
+        s = s[:-1]
+    return s
+
+
+def _parse_pub(inner: str) -> dict[str, str]:
+    """'Cambridge, MA: Belknap Press, 2005' / 'PhD diss., Yale University, 1999' / 'London, 1866'."""
+    out: dict[str, str] = {}
+    s = inner.strip()
+    m = _GENRE.match(s)
+    if m and (m.end() == len(s) or s[m.end() :].lstrip()[:1] in (",", ";", "")):
+        out["genre"] = s[: m.end()].strip().rstrip(",")
+        s = s[m.end() :].lstrip(" ,;")
+    # the date: last year (or n.d.) at the end, possibly with month and day
+    dm = re.search(
+        r"(?:,\s*|\s+|^)((?:(?:" + _MONTHS + r")\.?\s+\d{1,2},?\s+|\d{1,2}\.?\s+(?:" + _MONTHS + r")\.?\s+|(?:"
+        + _MONTHS + r")\.?\s+)?((?:1[5-9]|20)\d\d)(?:[a-z])?(?:\s*\[[^\]]*\])?|n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.)\s*$",
+        s,
+        re.I,
+    )
+    if dm:
+        if dm.group(2):
+            out["issued"] = dm.group(2)
+        s = s[: dm.start()].strip().rstrip(",").strip()
+    # an edition or reprint note before the place
+    s = re.sub(r"^(?:\d+(?:st|nd|rd|th|d)?\s+ed\.|repr\.|reprint)\s*[,;]?\s*", "", s, flags=re.I)
+    if not s:
+        return out
+    if ":" in s:
+        place, _, publisher = s.partition(":")
+        place, publisher = place.strip(), publisher.strip().rstrip(",")
+        if place:
+            out["publisher_place"] = place
+        if publisher:
+            out["publisher"] = publisher
+    elif "genre" in out or _PUBLISHER_WORDS.search(s):
+        out["publisher"] = s
+    else:
+        out["publisher_place"] = s
+    return out
+
+
+def _locator(tokens: list[Token]) -> tuple[str, str]:
+    if not tokens:
+        return "", ""
+    first = str(tokens[0]).strip().rstrip(".").strip()
+    m = _LOC.match(first + ("." if str(tokens[0]).strip().endswith(".") else ""))
+    label = "page"
+    value = first
+    if m:
+        value = m.group("value").strip()
+        if m.group("label"):
+            label = _LOC_LABELS.get(m.group("label").lower().rstrip("."), "page")
+    if len(tokens) > 1:
+        value = ", ".join([value] + [_loc_value(str(t)) for t in tokens[1:]])
+    if re.search(r"\b(?:f|ff)$", value) and not value.endswith("."):
+        value += "."
+    return value, label
+
+
+def _loc_value(s: str) -> str:
+    m = _LOC.match(s.strip())
+    return m.group("value").strip() if m else s.strip()
+
+
+_NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
+
+
+def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, str, str]:
+    """Roles -> (form, Reference, locator, label)."""
+    fields: dict[str, object] = {}
+    author_text = ""
+    if p.authors:
+        author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
+        names = split_names(author_text)
+        if not names:
+            names = (Name(literal=author_text.strip()),)
+        if p.edmark:
+            fields["editor"] = names
+        else:
+            fields["author"] = names
+    title = ""
+    style = ""
+    if p.kind == "ibid":
+        title = ""
+    elif p.title:
+        first = p.title[0]
+        if first.type == "QTITLE":
+            title = _strip_quotes(str(first))
+            style = "quoted"
+        else:
+            title = _clean_title(text[first.start_pos : p.title[-1].end_pos])
+            style = "italic"
+    has_container = False
+    is_inbook = False
+    has_issue_or_date = False
+    has_pub = False
+    has_date_field = False
+    genre = ""
+    last_kind = ""
+    for t in p.parts:
+        s = str(t).strip()
+        ty = t.type
+        if ty == "CONTAINER":
+            if not has_container:
+                fields["container_title"] = _clean_title(s)
+                has_container = True
+            elif "collection_title" not in fields:
+                fields["collection_title"] = _clean_title(s)
+        elif ty == "TEXT":
+            if style == "quoted" and not has_container:
+                fields["container_title"] = _clean_title(s)
+                has_container = True
+            elif "collection_title" not in fields and last_kind not in ("PUB", "DATEPAREN", "YEAR"):
+                fields["collection_title"] = _clean_title(s)
+            else:
+                fields.setdefault("note", _clean_title(s))
+        elif ty == "INBOOK":
+            fields["container_title"] = _clean_title(_INBOOK.sub("", s, count=1))
+            has_container = is_inbook = True
+        elif ty == "EDBY":
+            names = split_names(_EDBY.sub("", s, count=1))
+            if names:
+                fields["editor"] = tuple(fields.get("editor", ())) + names  # type: ignore[operator]
+        elif ty == "TRANSBY":
+            names = split_names(_TRANSBY.sub("", s, count=1))
+            if names:
+                fields["translator"] = names
+        elif ty == "PUB":
+            has_pub = True
+            pub = _parse_pub(s[1:-1])
+            genre = pub.get("genre", genre)
+            for k, v in pub.items():
+                fields.setdefault(k, v)
+        elif ty == "DATEPAREN":
+            y = _ANY_YEAR.search(s)
+            if y:
+                fields.setdefault("issued", y.group(1))
+            has_issue_or_date = True
+        elif ty == "YEAR":
+            y = _ANY_YEAR.search(s)
+            if y:
+                fields.setdefault("issued", y.group(1))
+        elif ty == "DATE":
+            y = _ANY_YEAR.search(s)
+            if y:
+                fields.setdefault("issued", y.group(1))
+            has_date_field = True
+        elif ty == "NUMBER":
+            if "volume" not in fields and last_kind in ("CONTAINER", "TEXT", "INBOOK", "NUMBER", "VOL") and last_kind != "NUMBER":
+                fields["volume"] = s
+            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER":
+                fields["issue"] = s
+            elif "volume" not in fields and style == "quoted":
+                fields["volume"] = s
+            else:
+                m = _LOC.match(s)
+                fields.setdefault("page", m.group("value") if m else s)
+        elif ty == "VOL":
+            m = _VOL.match(s)
+            fields.setdefault("volume", m.group(1) if m else s)
+        elif ty == "ISSUE":
+            m = _ISSUE.match(s)
+            fields.setdefault("issue", m.group(1) if m else s)
+            has_issue_or_date = True
+        elif ty == "EDITION":
+            m = re.match(r"\d+", s)
+            fields["edition"] = m.group(0) if m else s
+        elif ty == "GENRE":
+            genre = _clean_title(s)
+            fields["genre"] = genre
+        elif ty == "URL":
+            fields["url"] = s.strip("<>")
+        elif ty == "DOI":
+            fields["doi"] = re.sub(r"^(?:doi:?\s*)", "", s, flags=re.I)
+        elif ty == "ACCESSED":
+            y = _ANY_YEAR.search(s)
+            fields["accessed"] = y.group(1) if y else ""
+        last_kind = ty if ty != "TEXT" or style != "quoted" else "CONTAINER"
+    if title:
+        fields["title"] = title
+        fields["title_style"] = style
+    locator, label = _locator(p.locators)
+
+    # type and form
+    if p.kind == "ibid":
+        form = "ibid"
+    elif p.kind == "opcit":
+        form = "short"
+    elif has_pub or has_container or "issued" in fields or fields.get("url") or fields.get("doi") or "editor" in fields and "author" in fields:
+        form = "full"
+    elif "volume" in fields and title and not p.authors:
+        form = "full"
+    else:
+        form = "short"
+    rtype = ""
+    if genre and _THESIS.search(genre):
+        rtype = "thesis"
+    elif genre and _REPORT.search(genre):
+        rtype = "report"
+    elif is_inbook:
+        rtype = "chapter"
+    elif style == "quoted" and has_container and (has_issue_or_date or "volume" in fields):
+        rtype = "article-journal"
+    elif style == "quoted" and has_container and has_date_field:
+        rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
+    elif style == "quoted" and (fields.get("url") and not has_container):
+        rtype = "webpage"
+    elif title and re.search(r"\sv\.?\s", title) and style != "quoted":
+        rtype = "legal_case"
+    elif style == "quoted" and has_container:
+        rtype = "paper-conference" if re.search(r"\b(?:proc|conference|symposium|workshop|congress)", str(fields["container_title"]), re.I) else "article-journal"
+    elif style == "quoted":
+        rtype = "article-journal"
+    elif title:
+        rtype = "book"
+    if rtype:
+        fields["type"] = rtype
+    ref = Reference(**fields)  # type: ignore[arg-type]
+    return form, ref, locator, label
+
+
+# --------------------------------------------------------------------------
+# candidates: signals, commentary, trailing commentary
+# --------------------------------------------------------------------------
+
+
+def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
+    m = _SIGNAL.match(text, start, end) if False else _SIGNAL.match(text[start:end])
+    if not m:
+        return "", start
+    prefix = text[start : start + m.end()].strip().rstrip(",:").strip()
+    return prefix, start + m.end()
+
+
+_COMMENTARY_TAIL = re.compile(
+    r"^(?P<lead>.*?\b(?P<signal>see(?:\s+also)?|cf\.|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|voir|véase)?\s*)"
+)
+
+
+def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
+    """'This is discussed at length in Smith' -> start of 'Smith' (and a signal if one
+    stands right before it).  Only the first field, only when it is prose."""
+    if not fields or fields[0].kind != "text":
+        return -1, ""
+    s = text[fields[0].start : fields[0].end]
+    words = s.split()
+    if len(words) < 3 or looks_like_names(s):
+        return -1, ""
+    # the longest name-like tail preceded by a lower-case word
+    best = -1
+    for k in range(len(words) - 1, 0, -1):
+        prev = words[k - 1]
+        tail = " ".join(words[k:])
+        if not looks_like_names(tail):
+            break
+        if prev[:1].islower() or prev.endswith((":", ".")):
+            best = k
+    if best < 0:
+        return -1, ""
+    offset = 0
+    for k in range(best):
+        offset = s.index(words[k], offset) + len(words[k])
+    offset = s.index(words[best], offset)
+    prev = words[best - 1].lower().rstrip(":,")
+    signal = words[best - 1].rstrip(":,") if prev in _SIGNAL_WORDS else ""
+    return fields[0].start + offset, signal
+
+
+def _plausible(p: _Parse, tokens: list[Token]) -> bool:
+    if p.kind == "ibid":
+        return True
+    if p.kind == "opcit" or any(t.type in ("OPCIT", "CROSSREF") for t in tokens):
+        return bool(p.authors or p.title)
+    if p.authors and (p.title or p.locators or p.parts):
+        return True
+    if p.title:
+        strong = {"PUB", "DATEPAREN", "VOL", "ISSUE", "EDBY", "TRANSBY", "URL", "DOI", "INBOOK", "YEAR", "DATE", "NUMBER", "CONTAINER", "EDITION", "GENRE"}
+        if p.title[0].type == "QTITLE":
+            return bool(p.locators or any(t.type in strong | {"TEXT"} for t in p.parts))
+        return bool(p.locators or any(t.type in strong for t in p.parts))
+    return False
+
+
+def _citation_from_candidate(
+    text: str, toks: list[_Tok], diagnostics: list[Diagnostic]
+) -> Citation | None:
+    # drop a sentence-final stop
+    while toks and toks[-1].type in ("PERIOD", "COMMA", "COLON"):
+        last = toks[-1]
+        if last.type == "PERIOD" and len(toks) > 1 and toks[-2].type == "WORD" and toks[-2].end == last.start:
+            word = text[toks[-2].start : toks[-2].end].lower()
+            if word in ("al", "ibid", "ebd", "id", "ed", "eds", "cit", "f", "ff", "a") or (
+                len(word) == 1 and word.isalpha() and word != "a"
+            ):
+                break
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start, end = toks[0].start, toks[-1].end
+    prefix, body_start = _strip_signal(text, start, end)
+    toks = [t for t in toks if t.start >= body_start]
+    if not toks:
+        return None
+    fields = _fields(text, toks)
+    cut, signal = _strip_commentary(text, fields)
+    if cut >= 0:
+        fields[0] = _Field("text", cut, fields[0].end)
+        if signal and not prefix:
+            prefix = signal
+    if not fields:
+        return None
+    tokens = _classify(text, fields)
+    parse, err = _grammar_parse(tokens)
+    used = tokens
+    if parse is None:
+        # trailing commentary: parse the fields before the error
+        k = err
+        while parse is None and k > 0:
+            parse, err2 = _grammar_parse(tokens[:k])
+            if parse is not None:
+                used = tokens[:k]
+                break
+            k = err2 if 0 < err2 < k else k - 1
+        if parse is None or not (parse.title or parse.kind == "ibid"):
+            parse = _fallback(tokens)
+            used = tokens
+            diagnostics.append(
+                Diagnostic(
+                    "unparsed-reference",
+                    "info",
+                    "citation grammar did not match; fields read one by one",
+                    tokens[0].start_pos,
+                    tokens[-1].end_pos,
+                )
+            )
+    if not _plausible(parse, used):
+        return None
+    form, ref, locator, label = _interpret(text, parse, start)
+    c_start = used[0].start_pos
+    c_end = used[-1].end_pos
+    if prefix and start < c_start:
+        c_start = start if cut < 0 else c_start
+    if cut >= 0:
+        c_start = used[0].start_pos
+    else:
+        c_start = body_start if prefix else used[0].start_pos
+    # keep a closing stop of an abbreviation ("Ibid.", "et al.") inside the citation text
+    return Citation(
+        start=c_start,
+        end=c_end,
+        text=text[c_start:c_end],
+        form=form,  # type: ignore[arg-type]
+        reference=ref,
+        prefix=prefix,
+        locator=locator,
+        label=label if locator else "",
+    )
+
+
+# --------------------------------------------------------------------------
+# public API
+# --------------------------------------------------------------------------
+
+
+def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
+    """Every citation in one note's text (or one bibliography string), in order.
+
+    Offsets are relative to ``text``; commentary that is not a citation is left out
+    (it stays in the note).  Never raises: an internal failure becomes an
+    ``internal-error`` diagnostic and no citations.
+    """
+    diagnostics: list[Diagnostic] = []
+    citations: list[Citation] = []
+    try:
+        if not text or not text.strip():
+            return (), ()
+        toks = _tokens(text)
+        for seg in _segments(text, toks):
+            c = _citation_from_candidate(text, seg, diagnostics)
+            if c is not None:
+                citations.append(c)
+    except Exception as exc:  # noqa: BLE001 - the stage must never raise
+        diagnostics.append(
+            Diagnostic("internal-error", "error", f"citation parser failed: {exc!r}", 0, len(text))
+        )
+    return tuple(citations), tuple(diagnostics)
+
+
+def parse_reference(text: str) -> Citation | None:
+    """The first citation of ``text`` (a single reference string), or None."""
+    cits, _ = parse_note_text(text)
+    return cits[0] if cits else None
