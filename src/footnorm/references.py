@@ -103,7 +103,8 @@ class _Roles(Transformer):
     def ibid(self, children):
         p = _Parse(kind="ibid", title=[children[0]])
         if len(children) > 1:
-            p.locators = children[1]
+            p.locators = [t for t in children[1] if t.type == "LOC"]
+            p.parts = [t for t in children[1] if t.type != "LOC"]
         return p
 
     def _cit(self, children, kind):
@@ -116,7 +117,8 @@ class _Roles(Transformer):
                 if c[3]:
                     p.kind = c[3]
             elif isinstance(c, list):
-                p.locators = c
+                p.locators = [t for t in c if t.type == "LOC"]
+                p.parts = p.parts + [t for t in c if t.type != "LOC"]
         return p
 
     def cit(self, children):
@@ -203,11 +205,11 @@ _CROSSREF = re.compile(
     re.I,
 )
 _EDMARK = re.compile(
-    r"^\(?(?:eds?|editors?|hrsg|hg|hgg|éds?|dir|coord|comps?|coords?|a\s+cura\s+di|ed\.\s*lit|Hrsg\.\s*v)\.?\)?$", re.I
+    r"^\(?(?:eds?|editors?|hrsg|hg|hgg|éds?|dir|coord|comps?|coords?|a\s+cura\s+di|a\s+c\.\s+di|ed\.\s*lit|Hrsg\.\s*v)\.?\)?$", re.I
 )
 _EDBY = re.compile(
     r"^(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s*v(?:on|\.)?|hg\.\s*v(?:on|\.)?|herausgegeben\s+von|"
-    r"éds?\.\s+par|édité\s+par|sous\s+la\s+dir(?:ection|\.)?\s+de|dir\.|a\s+cura\s+di|"
+    r"éds?\.\s+par|édité\s+par|sous\s+la\s+dir(?:ection|\.)?\s+de|dir\.|a\s+cura\s+di|a\s+c\.\s+di|"
     r"ed\.\s+(?:por|de)|edición\s+de|editado\s+por|coord\.|comp\.)\s+(?=\S)",
     re.I,
 )
@@ -222,8 +224,8 @@ _ACCESSED = re.compile(
     r"last\s+modified|aufgerufen|visited)\b",
     re.I,
 )
-_ROMAN = r"[ivxlcdm]+"
-_NUM = r"(?:\d+[a-z]?|" + _ROMAN + r")"
+_ROMAN = r"[ivxlc]+"
+_NUM = r"(?:[A-Z]{0,2}\d+[a-z]?|" + _ROMAN + r")"
 _RANGE = _NUM + r"(?:\s*[-–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
 _VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-–/]" + _NUM + r")?)$", re.I)
 _ISSUE = re.compile(
@@ -284,7 +286,7 @@ _LOC = re.compile(
     re.I,
 )
 _BARE_NUMBER = re.compile(r"^\d+$")
-_TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?)$")
+_TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?|[IVXLC]+)$")
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:press|verlag|university|universit\w*|univ\.|inc\.?|ltd\.?|llc|books?|publish\w*|publications?|"
     r"editions?|éditions|editorial|editore|edizioni|ediciones|co\.|company|institut\w*|gmbh|kg|ag|"
@@ -502,9 +504,9 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     # A parenthesis that is not publication facts belongs to the text before it.
     i = 1
     while i < n:
-        if kinds[i] == "PARENX" and kinds[i - 1] in ("TEXT", "NAMESLIKE", "QTITLE"):
+        if kinds[i] == "PARENX" and kinds[i - 1] in ("TEXT", "NAMESLIKE", "QTITLE", "INBOOK", "EDBY", "TRANSBY"):
             fields[i - 1] = _Field(fields[i - 1].kind, fields[i - 1].start, fields[i].end)
-            kinds[i - 1] = "TEXT" if kinds[i - 1] != "QTITLE" else "QTITLE"
+            kinds[i - 1] = "TEXT" if kinds[i - 1] == "NAMESLIKE" else kinds[i - 1]
             del fields[i], kinds[i]
             n -= 1
             continue
@@ -512,15 +514,13 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     kinds = ["TEXT" if k == "PARENX" else k for k in kinds]
 
     # Trailing pinpoints.
-    j = n
-    while j > 0 and kinds[j - 1] in ("LOCLIKE", "YEAR", "ISSUE", "VOL") and _LOC.match(
-        text[fields[j - 1].start : fields[j - 1].end]
+    last = n
+    while last > 0 and kinds[last - 1] in ("URL", "DOI", "ACCESSED"):
+        last -= 1
+    if last > 0 and kinds[last - 1] in ("LOCLIKE", "YEAR", "ISSUE", "VOL") and _LOC.match(
+        text[fields[last - 1].start : fields[last - 1].end]
     ):
-        j -= 1
-    if j < n and j > 0 and kinds[j - 1] == "ISSUE":
-        pass
-    for k in range(j, n):
-        kinds[k] = "LOC"
+        kinds[last - 1] = "LOC"
     # A year-like last field after a container with no other date is the date, not a page:
     # (bibliography strings "..., Journal, 2005").  Only when nothing else could be the year.
     for k in range(n):
@@ -558,6 +558,18 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             kinds[k] = "TEXT"
         elif kinds[k] == "EDMARK" and not (k == run and run > 0):
             kinds[k] = "TEXT"
+
+    # "ed. B. Skarabela, S. Fish, and A. H.-J. Do": the list goes on over commas
+    k = 1
+    while k < n:
+        if kinds[k - 1] in ("EDBY", "TRANSBY") and kinds[k] in ("TEXT", "ANDNAMES") and looks_like_names(
+            re.sub(r"^(?:and|und|et|e|y|&)\s+", "", text[fields[k].start : fields[k].end])
+        ):
+            fields[k - 1] = _Field(fields[k - 1].kind, fields[k - 1].start, fields[k].end)
+            del fields[k], kinds[k]
+            n -= 1
+            continue
+        k += 1
 
     out: list[Token] = []
     for k, f in enumerate(fields):
@@ -743,10 +755,16 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     has_date_field = False
     genre = ""
     last_kind = ""
+    container_start = -1
     for t in p.parts:
         s = str(t).strip()
         ty = t.type
+        if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and container_start >= 0:
+            # "in Loving God, Loving Neighbor: Ministry ..." — the container goes on over commas
+            fields["container_title"] = _clean_title(text[container_start : t.end_pos])
+            continue
         if ty == "CONTAINER":
+            container_start = t.start_pos
             if not has_container:
                 fields["container_title"] = _clean_title(s)
                 has_container = True
@@ -754,6 +772,7 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
                 fields["collection_title"] = _clean_title(s)
         elif ty == "TEXT":
             if style == "quoted" and not has_container:
+                container_start = t.start_pos
                 fields["container_title"] = _clean_title(s)
                 has_container = True
             elif "collection_title" not in fields and last_kind not in ("PUB", "DATEPAREN", "YEAR"):
@@ -761,6 +780,8 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             else:
                 fields.setdefault("note", _clean_title(s))
         elif ty == "INBOOK":
+            m_in = _INBOOK.match(s)
+            container_start = t.start_pos + (m_in.end() if m_in else 0)
             fields["container_title"] = _clean_title(_INBOOK.sub("", s, count=1))
             has_container = is_inbook = True
         elif ty == "EDBY":

@@ -1,0 +1,72 @@
+"""footnorm: separate flattened notes from prose, parse and resolve their citations.
+
+The pipeline, in order:  scan -> attach citations -> resolve -> tile.  `analyse` runs it;
+`render`, `bibtex` and `csl_json` turn the resulting Document into outputs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from . import bibtex as _bibtex
+from .citations import attach
+from .csl import entries_json, parse_line_item
+from .errors import FootnormError, InputError
+from .layout import body_text, numbering_diagnostics, tile
+from .model import Citation, Diagnostic, Document, Entry, Marker, Note, Reference, Segment
+from .resolve import resolve
+from .scan import scan
+from .source import LineIndex
+
+__all__ = [
+    "analyse", "parse_reference", "render", "to_bibtex", "to_csl_json",
+    "Document", "Marker", "Note", "Citation", "Entry", "Reference", "Segment", "Diagnostic",
+    "FootnormError", "InputError",
+]
+__version__ = "0.1.0"
+
+
+def analyse(text: str, source_name: str = "<string>") -> Document:
+    """Find markers, notes, citations and works in `text`; nothing in it is lost or changed."""
+    index = LineIndex.of(text)
+    layout = scan(text, index)
+    notes, cite_diags = attach(layout.notes)
+    notes, entries, resolve_diags = resolve(notes)
+    segments = tile(len(text), layout.markers, notes, layout.artefacts)
+    diags = list(layout.diagnostics) + list(cite_diags) + list(resolve_diags)
+    diags += numbering_diagnostics(layout.markers, notes)
+    diags += [Diagnostic("incomplete-entry", "info",
+                         f"{e.key} is known only from short citations; complete it in the bibliography", 0, 0)
+              for e in entries if e.incomplete]
+    located = []
+    for d in diags:
+        line, col = index.position(d.start)
+        located.append(replace(d, line=line, column=col))
+    located.sort(key=lambda d: (d.start, d.code))
+    return Document(text, body_text(text, segments), segments, layout.markers, notes, layout.artefacts,
+                    entries, tuple(located), source_name)
+
+
+def parse_reference(line: str) -> dict:
+    """The `footnorm parse` item for one reference or note text."""
+    from .references import parse_note_text
+
+    cites, _ = parse_note_text(line)
+    return parse_line_item(cites)
+
+
+def render(doc: Document, to: str = "markdown") -> str:
+    from .formats import RENDERERS
+
+    try:
+        return RENDERERS[to](doc)
+    except KeyError:
+        raise FootnormError(f"unknown output format {to!r}; choose one of {', '.join(sorted(RENDERERS))}") from None
+
+
+def to_bibtex(doc: Document, biblatex: bool = True) -> str:
+    return _bibtex.write(doc.entries, biblatex)
+
+
+def to_csl_json(doc: Document) -> str:
+    return entries_json(doc.entries)

@@ -1,0 +1,57 @@
+"""Attaching citations to each note: the grammar's, or the Pandoc citations already written there."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Citation, Diagnostic, Note, Reference
+from .references import parse_note_text
+
+# [see @key, 142; @other] — footnorm's own output, read back without re-parsing (idempotence).
+PANDOC_GROUP = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+PANDOC_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*-?@(?:\{(?P<bkey>[^}]+)\}|(?P<key>[\w:.#$%&+?<>~/-]*\w))\s*(?:,\s*(?P<loc>.*?))?\s*$")
+
+
+def pandoc_citations(note: Note) -> tuple[Citation, ...] | None:
+    found = []
+    for g in PANDOC_GROUP.finditer(note.text):
+        pos = g.start(1)
+        for part in g.group(1).split(";"):
+            m = PANDOC_ITEM.match(part)
+            if m:
+                locator = (m.group("loc") or "").strip()
+                found.append(Citation(note.start + pos, note.start + pos + len(part), part.strip(), "full",
+                                      Reference(), m.group("prefix") or "", locator, "page" if locator else "",
+                                      m.group("key") or m.group("bkey")))
+            pos += len(part) + 1
+    return tuple(found) if found else None
+
+
+def _publication_facts(ref: Reference) -> bool:
+    return any((ref.publisher, ref.publisher_place, ref.issued, ref.container_title, ref.url, ref.doi,
+                ref.archive, ref.page))
+
+
+def settle_form(c: Citation) -> Citation:
+    """A citation is full only when it says where the work was published; `FRUS: Potsdam, Bd. 2, 1587`
+    names a work without publication facts, so the author must still complete its entry."""
+    if c.form == "full" and not _publication_facts(c.reference):
+        return replace(c, form="short")
+    return c
+
+
+def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic, ...]]:
+    out, diags = [], []
+    for note in notes:
+        existing = pandoc_citations(note)
+        if existing is not None:
+            out.append(replace(note, citations=existing))
+            continue
+        try:
+            cites, ds = parse_note_text(note.text)
+        except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note
+            cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {exc!r}", 0, len(note.text)),)
+        out.append(replace(note, citations=tuple(settle_form(c).shifted(note.start) for c in cites)))
+        diags.extend(replace(d, start=d.start + note.start, end=d.end + note.start) for d in ds)
+    return tuple(out), tuple(diags)

@@ -1,0 +1,162 @@
+"""The immutable document model every stage reads and produces.
+
+Offsets are code-point offsets into the original input, end exclusive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+CitationForm = Literal["full", "short", "ibid"]
+SegmentKind = Literal["body", "marker", "note", "artefact"]
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    start: int
+    end: int
+    line: int = 0
+    column: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    family: str = ""
+    given: str = ""
+    particle: str = ""  # "van", "de", "von": kept apart so keys and sorting use the family name
+    suffix: str = ""
+    literal: str = ""  # institutions and names that must not be split
+
+    def to_csl(self) -> dict[str, str]:
+        if self.literal:
+            return {"literal": self.literal}
+        out = {"family": self.family}
+        if self.given:
+            out["given"] = self.given
+        if self.particle:
+            out["non-dropping-particle"] = self.particle
+        if self.suffix:
+            out["suffix"] = self.suffix
+        return out
+
+    @property
+    def sort_name(self) -> str:
+        return self.literal or self.family
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """What a citation says about the cited work (CSL variable names, snake_cased)."""
+
+    type: str = ""
+    author: tuple[Name, ...] = ()
+    editor: tuple[Name, ...] = ()
+    translator: tuple[Name, ...] = ()
+    title: str = ""
+    title_style: Literal["", "quoted", "italic", "plain"] = ""
+    container_title: str = ""
+    collection_title: str = ""
+    volume: str = ""
+    issue: str = ""
+    edition: str = ""
+    page: str = ""  # the work's own page range, never the pinpoint
+    publisher: str = ""
+    publisher_place: str = ""
+    issued: str = ""  # a year, or an ISO date
+    accessed: str = ""
+    url: str = ""
+    doi: str = ""
+    isbn: str = ""
+    genre: str = ""
+    archive: str = ""
+    archive_location: str = ""
+    note: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.author or self.editor or self.title or self.container_title)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One reference inside a note; offsets are absolute once the note is placed."""
+
+    start: int
+    end: int
+    text: str
+    form: CitationForm
+    reference: Reference
+    prefix: str = ""  # the signal: "See", "Cf.", "vgl."
+    locator: str = ""  # the pinpoint, never the work's page range
+    label: str = ""  # CSL locator label: page, volume, note, chapter, ...
+    key: str = ""  # filled by resolution
+
+    def shifted(self, offset: int) -> Citation:
+        return replace(self, start=self.start + offset, end=self.end + offset)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    number: int
+    start: int
+    end: int
+    line: int
+    column: int
+    style: str = "bare"  # bare, superscript, bracket, markdown, latex
+    label: str = ""  # the label as written when it is not a plain number ([^intro])
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    number: int
+    text: str
+    start: int  # of the text, label excluded
+    end: int
+    placement: str  # inline, page-bottom, endnote, markdown, latex
+    label_start: int = -1  # the "36 " that numbers the note text, kept as its own segment
+    label_end: int = -1
+    line: int = 0
+    column: int = 0
+    citations: tuple[Citation, ...] = ()
+    label: str = ""  # the label as written when it is not a plain number ([^intro])
+
+
+@dataclass(frozen=True, slots=True)
+class Artefact:
+    kind: str  # page-number, running-header, notes-heading, stray-punctuation
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    kind: SegmentKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One work in the bibliography: every citation of it points here by key."""
+
+    key: str
+    reference: Reference
+    incomplete: bool  # known only from short forms: the author should complete it
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str  # the input, untouched
+    body: str  # the prose with markers, notes and artefacts removed
+    segments: tuple[Segment, ...]
+    markers: tuple[Marker, ...]
+    notes: tuple[Note, ...]
+    artefacts: tuple[Artefact, ...]
+    entries: tuple[Entry, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+    source_name: str = "<string>"

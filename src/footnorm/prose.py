@@ -1,0 +1,97 @@
+"""Telling citation text from prose, sentence by sentence.
+
+Flowed-in notes have no boundary but their content: a note is the run of
+sentences after its number that read like references, and the prose resumes
+with the first sentence that does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations whose period does not end a sentence in notes (English, German, French, ...).
+ABBREVIATIONS = frozenset(
+    """p pp s ss vol vols bd bde no nos nr chap ch cap col fol fols ed eds hrsg hg vgl cf
+    trans tr comp repr rev ser sec art n nn fn fig figs ibid id ebd op cit loc ders dies
+    vs viz etc al ca c ff f mr mrs ms dr st jr sr prof gen col lt capt u a o d h z t
+    jan feb mar apr jun jul aug sep sept oct nov dec univ dept inc co ltd press
+    i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx
+    anm aufl bzw ebda s.a vgl.a usw sog pág págs t tome éd""".split()
+)
+
+SIGNAL = re.compile(
+    r"(?:see(?:\s+also)?|cf\.?|compare|e\.\s?g\.|ibid\.?|ibidem|id\.|idem|ebd\.?|ebenda|vgl\.?|siehe|"
+    r"op\.\s?cit|loc\.\s?cit|a\.\s?a\.\s?o|voir|cfr\.?|véase|vid\.|supra|infra)\b",
+    re.IGNORECASE,
+)
+LOCATOR = re.compile(
+    r"\b(?:pp?|S|vol|vols|Bd|fol|col|n|nn|chap|ch|no|Nr|t|art|sec|§)\.?\s?(?:\d|[ivxlc]+\b)", re.IGNORECASE
+)
+YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-3]\d)\b")
+PUB_PAREN = re.compile(r"\([^()]{0,80}?(?:1[5-9]\d\d|20[0-3]\d)[^()]{0,10}\)")
+ENDS_WITH_PAGE = re.compile(r"(?:\d+[a-z]?|[ivxlc]+)(?:\s?[-–]\s?\d+)?(?:\s?f{1,2}\.?)?\W*$", re.IGNORECASE)
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+# Function words that prose is full of and titles rarely use: verbs, pronouns, conjunctions.
+PROSE_WORDS = frozenset(
+    """was were is are be been being had has have would could should will shall did do does
+    he she it they we i you his her their its our this that these those which who whom
+    not but then there when while if than so because however also only such into upon
+    ist sind war waren wird wurde wurden hat hatte haben er sie es wir nicht aber dass daß
+    auch wenn als sich noch nur diese dieser dieses
+    est sont était il elle ils nous qui que mais pas ne cette
+    es son fue era él ella ellos que pero no esta este""".split()
+)
+
+
+def words(sentence: str) -> list[str]:
+    return WORD.findall(sentence)
+
+
+def citation_likeness(sentence: str) -> float:
+    """Positive when a sentence reads like a reference, negative when it reads like prose."""
+    s = sentence.strip()
+    if not s:
+        return 0.0
+    score = 0.0
+    if SIGNAL.match(s):
+        score += 2.0
+    if LOCATOR.search(s):
+        score += 1.5
+    if ENDS_WITH_PAGE.search(s.rstrip(".")):
+        score += 1.5
+    if YEAR.search(s):
+        score += 0.75
+    if PUB_PAREN.search(s):
+        score += 1.0
+    if ";" in s:
+        score += 0.5
+    if re.search(r"[,.][”’\"]", s):
+        score += 0.75  # Chicago puts the comma inside the closing quote of an article title
+    ws = words(s)
+    if ws:
+        prose = sum(1 for w in ws if w.lower() in PROSE_WORDS)
+        score -= 8.0 * prose / len(ws)
+        if len(ws) > 45:
+            score -= 1.0
+    return score
+
+
+_BOUNDARY = re.compile(r"[.!?][”’\"')\]]*(?=\s+[\"“‘(\[]?[A-ZÀ-ÞĀ-Ž0-9])")
+
+
+def sentence_ends(text: str, start: int, stop: int) -> list[int]:
+    """Offsets just after each sentence end in text[start:stop], not counting abbreviations."""
+    ends = []
+    for m in _BOUNDARY.finditer(text, start, stop):
+        dot = m.start()
+        if text[dot] == ".":
+            j = dot
+            while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
+                j -= 1
+            token = text[j:dot].lower().strip(".")
+            if token in ABBREVIATIONS or len(token) == 1 or "." in token:
+                continue
+        ends.append(m.end())
+    ends.append(stop)
+    return ends

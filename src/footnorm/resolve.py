@@ -1,0 +1,131 @@
+"""Which work each citation refers to: ibid. to its antecedent, short forms to full forms."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .keys import assign_keys, fold
+from .model import Citation, Diagnostic, Entry, Note, Reference
+
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", fold(text).casefold()).split())
+
+
+def families(ref: Reference) -> tuple[str, ...]:
+    names = ref.author or ref.editor
+    return tuple(norm(n.sort_name) for n in names)
+
+
+@dataclass
+class Work:
+    wid: str
+    reference: Reference
+    full: bool
+    cited_in: list[int] = field(default_factory=list)
+
+    def matches_short(self, ref: Reference) -> bool:
+        fams = families(ref)
+        if fams and families(self.reference)[:1] != fams[:1]:
+            return False
+        if not ref.title:
+            return bool(fams)
+        short, full = norm(ref.title), norm(self.reference.title)
+        if not short or not full:
+            return False
+        if full.startswith(short) or short.startswith(full):
+            return True
+        # Chicago short titles keep the key words but may drop articles and subtitles.
+        sw, fw = short.split(), set(full.split())
+        return len(sw) >= 1 and all(w in fw for w in sw)
+
+
+def _merge(a: Reference, b: Reference) -> Reference:
+    """Fill a's empty fields from b."""
+    changes = {}
+    for name in a.__dataclass_fields__:
+        if not getattr(a, name) and getattr(b, name):
+            changes[name] = getattr(b, name)
+    return replace(a, **changes) if changes else a
+
+
+def resolve(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Entry, ...], tuple[Diagnostic, ...]]:
+    works: list[Work] = []
+    by_full: dict[tuple, Work] = {}
+    assigned: list[list[Work | None]] = []
+    diags: list[Diagnostic] = []
+    previous: list[Work | None] = []
+
+    def new_work(ref: Reference, full: bool) -> Work:
+        wid = "|".join((",".join(families(ref)), norm(ref.title or ref.container_title), ref.volume if not full else ""))
+        w = Work(wid, ref, full)
+        works.append(w)
+        return w
+
+    for note in notes:
+        mine: list[Work | None] = []
+        for c in note.citations:
+            ref = c.reference
+            work: Work | None = None
+            if c.form == "ibid":
+                if mine and mine[-1] is not None:
+                    work = mine[-1]
+                elif previous:
+                    candidates = [w for w in previous if w is not None]
+                    if len(set(id(w) for w in candidates)) > 1:
+                        diags.append(Diagnostic("ambiguous-ibid", "warning",
+                                                f"ibid. in note {note.number} follows a note citing several works; "
+                                                "taken as the last of them", c.start, c.end))
+                    work = candidates[-1] if candidates else None
+                if work is None:
+                    diags.append(Diagnostic("ibid-without-antecedent", "warning",
+                                            f"ibid. in note {note.number} has no preceding citation", c.start, c.end))
+                elif not ref.is_empty():
+                    work = None  # "Ibid., Title" style with its own fields: treat as a short form below
+                if work is not None:
+                    mine.append(work)
+                    continue
+            if ref.is_empty():
+                mine.append(None)
+                continue
+            if c.form == "full" and (families(ref) or ref.title):
+                ident = (families(ref), norm(ref.title))
+                work = by_full.get(ident)
+                if work is None:
+                    # a work first cited in short form and now in full
+                    probe = Work("", ref, True)
+                    work = next((w for w in reversed(works) if not w.full and probe.matches_short(w.reference)), None)
+                    if work is not None:
+                        work.reference = _merge(ref, work.reference)
+                        work.full = True
+                    else:
+                        work = new_work(ref, True)
+                    by_full[ident] = work
+                else:
+                    work.reference = _merge(work.reference, ref)
+            else:
+                work = next((w for w in reversed(works) if w.matches_short(ref)), None)
+                if work is None:
+                    work = new_work(ref, False)
+                elif not work.full:
+                    work.reference = _merge(work.reference, ref)
+            mine.append(work)
+        assigned.append(mine)
+        if any(w is not None for w in mine):
+            previous = mine
+
+    keys = assign_keys([(w.wid, w.reference) for w in works])
+    out_notes = []
+    for note, mine in zip(notes, assigned):
+        cites = tuple(replace(c, key=keys[w.wid]) if w is not None else c for c, w in zip(note.citations, mine))
+        out_notes.append(replace(note, citations=cites))
+    seen: dict[str, Entry] = {}
+    for w in works:
+        k = keys[w.wid]
+        if k not in seen:
+            seen[k] = Entry(k, w.reference, incomplete=not w.full)
+    entries = tuple(sorted(seen.values(), key=lambda e: e.key))
+    return tuple(out_notes), entries, tuple(diags)

@@ -1,0 +1,551 @@
+"""Finding note markers, note texts and page furniture in a manuscript.
+
+Explicit markup (`[^n]`, `\\footnote{}`) is read as written. Flattened text is
+handled in three moves: every digit run that could be a marker or a note's
+number becomes a scored candidate from its local context; the numbering then
+chooses among them globally (`choose_sequence`, a best-path search in which
+consecutive numbers reward each other); and the chosen note numbers decide
+where each note's text begins and ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .model import Artefact, Diagnostic, Marker, Note
+from .prose import citation_likeness, sentence_ends
+from .source import LineIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    number: int
+    start: int  # the digits
+    end: int
+    score: float
+    style: str  # markers: bare, glued, paragraph, paren, superscript, bracket; labels: line, lone, inline
+    text_start: int = -1  # labels: where the note text begins
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    markers: tuple[Marker, ...]
+    notes: tuple[Note, ...]
+    artefacts: tuple[Artefact, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+# --------------------------------------------------------------------------- explicit markup
+
+MD_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
+MD_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+
+
+def _md_number(label: str, fallback: int) -> int:
+    return int(label) if label.isdigit() else fallback
+
+
+def scan_markdown(text: str, index: LineIndex) -> Layout:
+    markers, notes = [], []
+    defs = list(MD_DEF.finditer(text))
+    def_spans = []
+    for k, m in enumerate(defs):
+        # A definition runs until the next definition, or a blank line not followed by an indented line.
+        stop = defs[k + 1].start() if k + 1 < len(defs) else len(text)
+        end = m.end()
+        pos = m.end()
+        while pos < stop:
+            nl = text.find("\n", pos, stop)
+            line_end = stop if nl == -1 else nl
+            if text[pos:line_end].strip():
+                end = line_end
+            elif line_end + 1 < stop and not text[line_end + 1 : line_end + 2].isspace():
+                # blank line followed by a non-indented line ends the footnote
+                nxt = line_end + 1
+                if text[nxt:nxt + 4] != "    " and text[nxt] != "\t":
+                    break
+            pos = line_end + 1
+        body_text = text[m.end():end]
+        # strip trailing whitespace inside the span
+        while end > m.end() and text[end - 1].isspace():
+            end -= 1
+        body_text = text[m.end():end]
+        line, col = index.position(m.start())
+        notes.append(Note(_md_number(m.group(1), k + 1), body_text, m.end(), end, "definition",
+                          m.start(), m.end(), line, col, label=m.group(1)))
+        def_spans.append((m.start(), max(end, m.end())))
+    order = {}
+    for m in MD_REF.finditer(text):
+        if any(s <= m.start() < e for s, e in def_spans):
+            continue  # a reference inside a definition text is a nested note, not a body marker
+        order.setdefault(m.group(1), len(order) + 1)
+        line, col = index.position(m.start())
+        markers.append(Marker(_md_number(m.group(1), order[m.group(1)]), m.start(), m.end(), line, col,
+                              "markdown", m.group(1)))
+    return Layout(tuple(markers), tuple(notes), (), ())
+
+
+FOOTNOTE_CMD = re.compile(r"\\footnote(?:\[[^\]]*\])?\{")
+
+
+def scan_latex(text: str, index: LineIndex) -> Layout:
+    markers, notes, artefacts, diags = [], [], [], []
+    number = 0
+    for m in FOOTNOTE_CMD.finditer(text):
+        depth, pos = 1, m.end()
+        while pos < len(text) and depth:
+            ch = text[pos]
+            if ch == "\\":
+                pos += 2
+                continue
+            depth += (ch == "{") - (ch == "}")
+            pos += 1
+        line, col = index.position(m.start())
+        if depth:
+            diags.append(Diagnostic("unclosed-footnote", "error", "\\footnote{ is never closed",
+                                    m.start(), m.end(), line, col))
+            continue
+        number += 1
+        markers.append(Marker(number, m.start(), m.end(), line, col, "latex"))
+        notes.append(Note(number, text[m.end():pos - 1], m.end(), pos - 1, "latex", -1, -1, line, col))
+        artefacts.append(Artefact("note-delimiter", pos - 1, pos, "}"))
+    return Layout(tuple(markers), tuple(notes), tuple(artefacts), tuple(diags))
+
+
+# --------------------------------------------------------------------------- page furniture
+
+NOTES_HEADING = re.compile(
+    r"(?:end\s*notes?|notes?(?:\s+and\s+references)?|footnotes|anmerkungen|fußnoten|fussnoten|"
+    r"endnoten|notas|note|références)\s*:?",
+    re.IGNORECASE,
+)
+PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
+RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        if nl == -1:
+            out.append((pos, len(text)))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
+    return out
+
+
+def _furniture_key(line: str) -> str:
+    return re.sub(r"[\d\s]+", " ", line).strip().casefold()
+
+
+def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
+    """Line number -> artefact kind, for page numbers, running heads and notes headings."""
+    keys: dict[str, int] = {}
+    for s, e in lines:
+        line = text[s:e].strip()
+        if 6 <= len(line) <= 90:
+            k = _furniture_key(line)
+            keys[k] = keys.get(k, 0) + 1
+    kinds: dict[int, str] = {}
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        blank_before = i == 0 or not text[lines[i - 1][0]:lines[i - 1][1]].strip()
+        if NOTES_HEADING.fullmatch(line) and (blank_before or line[0].isupper()):
+            kinds[i] = "notes-heading"
+        elif PAGE_NUMBER.fullmatch(line):
+            kinds[i] = "page-number"
+        elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(_furniture_key(line), 0) >= 2 \
+                and not line.endswith((".", ",", ";")):
+            kinds[i] = "running-header"
+        elif RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
+            kinds[i] = "running-header"
+    return kinds
+
+
+# --------------------------------------------------------------------------- candidates
+
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec januar februar märz juni juli oktober dezember
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre""".split()
+)
+NUMBER_WORDS = frozenset(
+    """p pp page pages s seite seiten vol vols volume bd band bde no nos nr number n nn note notes fn
+    chap chapter ch cap kap kapitel section sec sect art article § fig figure table tab col fol
+    book part teil heft t tome issue verse v vv line l ll para paragraph item act scene psalm
+    anno year years jahr age aged ad bc""".split()
+)
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+CLOSERS = ".,;:!?)”’\"'»]"
+DIGITS = re.compile(r"(?<![\d\w\-–/])\d{1,3}(?![\d])|(?<=[^\W\d_])\d{1,3}(?![\d])")
+PAREN_MARKER = re.compile(r"(?<=[^\s(])\((\d{1,3})\)")
+BRACKET_MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
+SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
+LONE_LABEL = re.compile(r"[ \t]*(\d{1,3})\.?[ \t]*")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    j = pos
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".§"):
+        k -= 1
+    return text[k:j].strip(".").lower()
+
+
+def _next_word_char(text: str, pos: int) -> str:
+    j = pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return text[j] if j < len(text) else ""
+
+
+def marker_score(text: str, s: int, e: int) -> float | None:
+    """Local evidence that digits text[s:e] are a note marker; None when they cannot be one."""
+    n = int(text[s:e])
+    if n == 0 or text[s] == "0":
+        return None
+    p = text[s - 1] if s else "\n"
+    q = text[e] if e < len(text) else "\n"
+    q2 = text[e + 1] if e + 1 < len(text) else ""
+    if q in "-–/:" or p in "-–/:$£€#":
+        return None  # ranges, times, ratios, money
+    if q in ".," and q2.isdigit():
+        return None  # 1,000 and 3.5
+    if q.isalpha():
+        if p == "\n" and q.isupper():
+            return 3.0  # "17Stalin raised": marker glued to the first word of a paragraph
+        return None  # 3rd, 12A, 5km
+    score = 0.0
+    if p.isalpha():
+        if p.isupper() and s >= 2 and text[s - 2].isupper() and not (s >= 3 and text[s - 3].isupper()):
+            return None  # "WW2", "B52"-style designations
+        word = _prev_word(text, s)
+        if word in NUMBER_WORDS:
+            return None
+        score = 1.5
+    elif p in CLOSERS:
+        j = s - 1
+        while j > 0 and text[j - 1] in CLOSERS:
+            j -= 1
+        before = text[j - 1] if j else ""
+        word = _prev_word(text, j)
+        if word in NUMBER_WORDS:
+            return None
+        if before.isdigit():
+            # "15.29": a decimal unless the first number is a day of a month
+            k = j - 1
+            while k > 0 and text[k - 1].isdigit():
+                k -= 1
+            if _prev_word(text, k) in MONTHS:
+                score = 1.0
+            else:
+                return None
+        else:
+            score = 2.5
+    elif p in " \t":
+        j = s
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        pc = text[j - 1] if j else "\n"
+        word = _prev_word(text, s)
+        nxt = _next_word_char(text, e)
+        if word in NUMBER_WORDS or word in MONTHS:
+            return None
+        if pc == "\n":
+            return None  # a number starting a line is a note label or wrapped prose, not a marker
+        if q in " \t" and nxt and nxt in ".,;:":
+            score = 1.5  # "is heard 1 . The": marker set apart before the punctuation
+        elif pc in ".!?”’\"»)":
+            if nxt.isupper() or nxt in "“\"‘(":
+                score = 1.0
+            else:
+                score = -1.0
+        elif nxt.islower() or nxt.isdigit():
+            return None  # "15 years", "3 of them"
+        else:
+            score = -1.5
+    else:
+        return None
+    if n > 400:
+        score -= 1.5
+    return score
+
+
+def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    cands, doubtful = [], []
+    for m in DIGITS.finditer(text):
+        s, e = m.span()
+        if s in excluded:
+            continue
+        q = text[e] if e < len(text) else ""
+        if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
+            doubtful.append((s, e + 1))  # "12A": note 12 glued to a stray letter, or a page artefact
+            continue
+        sc = marker_score(text, s, e)
+        if sc is not None:
+            style = "paragraph" if sc == 3.0 else ("glued" if text[s - 1:s] not in (" ", "\t") else "bare")
+            cands.append(Candidate(int(text[s:e]), s, e, sc, style))
+    for m in PAREN_MARKER.finditer(text):
+        cands.append(Candidate(int(m.group(1)), m.start(), m.end(), 2.0, "paren"))
+    for m in BRACKET_MARKER.finditer(text):
+        cands.append(Candidate(int(m.group(1)), m.start(), m.end(), 2.0, "bracket"))
+    for m in SUPER_MARKER.finditer(text):
+        cands.append(Candidate(int(m.group().translate(SUPERSCRIPTS)), m.start(), m.end(), 3.5, "superscript"))
+    cands.sort(key=lambda c: c.start)
+    return cands, doubtful
+
+
+def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[int, str]) -> list[Candidate]:
+    cands = []
+    in_endnotes = False
+    for i, (s, e) in enumerate(lines):
+        kind = furniture.get(i)
+        if kind == "notes-heading":
+            in_endnotes = True
+            continue
+        m = LINE_LABEL.match(text, s, e)
+        if m:
+            first = text[m.end():e]
+            n = int(m.group(1))
+            if n == 0:
+                continue
+            score = 0.5 + max(-2.0, min(2.0, 0.5 * citation_likeness(first)))
+            ch = first[:1]
+            if ch.islower():
+                score -= 2.0
+            elif ch.isupper() or ch in "“\"‘'«(":
+                score += 0.5
+            if in_endnotes:
+                score += 2.0
+            cands.append(Candidate(n, m.start(1), m.end(1), score, "line", m.end()))
+        elif LONE_LABEL.fullmatch(text, s, e) and i + 1 < len(lines) and i not in furniture or (
+                kind == "page-number" and LONE_LABEL.fullmatch(text, s, e)):
+            m = LONE_LABEL.fullmatch(text, s, e)
+            if i + 1 >= len(lines):
+                continue
+            ns, ne = lines[i + 1]
+            if not text[ns:ne].strip() or (i + 1) in furniture:
+                continue
+            score = -0.5 + (2.0 if in_endnotes else 0.0)
+            cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
+    return cands
+
+
+INLINE_LABEL = re.compile(r"(?<=[.!?”’\"»)\d]) (\d{1,3}) (?=[A-ZÀ-ÞĀ-Ž“\"‘'«(])")
+
+
+def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidate]:
+    """Note texts flowed into the prose: ` 36 FRUS: Potsdam, …` after a sentence."""
+    cands = []
+    for m in INLINE_LABEL.finditer(text):
+        s, e = m.span(1)
+        n = int(text[s:e])
+        if n == 0:
+            continue
+        para_end = text.find("\n\n", e)
+        stop = len(text) if para_end == -1 else para_end
+        first_end = sentence_ends(text, e + 1, min(stop, e + 600))[0]
+        score = citation_likeness(text[e + 1:first_end]) - 1.0
+        # "citizenship.2 2 Washington, …": the note number repeats the marker glued before it
+        glued = marker_starts.get(s - 1)
+        if glued == n:
+            score += 3.0
+        elif text[s - 2:s - 1].isdigit():
+            continue
+        cands.append(Candidate(n, s, e, score, "inline", e + 1))
+    return cands
+
+
+# --------------------------------------------------------------------------- the global choice
+
+def transition(prev: int, cur: int) -> float:
+    if cur == prev + 1:
+        return 2.0
+    if prev + 1 < cur <= prev + 3:
+        return 0.0
+    if cur == 1:
+        return -0.5  # a new chapter or page restarts the numbering
+    if cur <= prev:
+        return -1.5
+    return -0.75  # excerpts skip notes; a jump forward is weak evidence against
+
+
+def choose_sequence(cands: list[Candidate], window: int = 40) -> list[Candidate]:
+    """The subset of candidates, in text order, that best combines local scores and numbering."""
+    best: list[float] = []
+    back: list[int] = []
+    for i, c in enumerate(cands):
+        b, arg = c.score + (0.5 if c.number == 1 else 0.0), -1
+        for j in range(max(0, i - window), i):
+            if cands[j].end > c.start:
+                continue
+            v = best[j] + c.score + transition(cands[j].number, c.number)
+            if v > b:
+                b, arg = v, j
+        best.append(b)
+        back.append(arg)
+    if not best or max(best) <= 0:
+        return []
+    i = max(range(len(best)), key=best.__getitem__)
+    chosen = []
+    while i != -1:
+        chosen.append(cands[i])
+        i = back[i]
+    chosen.reverse()
+    # A chosen candidate with negative local evidence stays only if both neighbours vouch for it.
+    return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
+
+
+def _vouched(chosen: list[Candidate], k: int) -> bool:
+    n = chosen[k].number
+    left = k > 0 and chosen[k - 1].number == n - 1
+    right = k + 1 < len(chosen) and chosen[k + 1].number == n + 1
+    return left and right
+
+
+# --------------------------------------------------------------------------- note extents
+
+def _line_of(lines: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid][0] <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _inline_end(text: str, start: int, limit: int) -> int:
+    """End of a flowed note: its first sentence, then every following sentence that reads as a citation."""
+    para = text.find("\n\n", start, limit)
+    stop = limit if para == -1 else para
+    ends = sentence_ends(text, start, stop)
+    end = ends[0]
+    for nxt in ends[1:]:
+        if citation_likeness(text[end:nxt]) < 0.5:
+            break
+        end = nxt
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def scan_flat(text: str, index: LineIndex) -> Layout:
+    lines = _lines(text)
+    furniture = find_furniture(text, lines)
+    labels = label_candidates(text, lines, furniture)
+    pre_markers, _ = marker_candidates(text, set())
+    glued_at = {c.end: c.number for c in pre_markers if c.style == "glued"}
+    # keyed by the position just before the inline label's digits (the space)
+    inline = inline_candidates(text, {pos: n for pos, n in glued_at.items()})
+    all_labels = sorted(labels + inline, key=lambda c: c.start)
+    marker_numbers_before: dict[int, list[int]] = {}
+    for c in pre_markers:
+        if c.score > 0:
+            marker_numbers_before.setdefault(c.number, []).append(c.start)
+    boosted = []
+    for c in all_labels:
+        if any(pos < c.start for pos in marker_numbers_before.get(c.number, ())):
+            c = replace(c, score=c.score + 1.0)
+        boosted.append(c)
+    chosen_labels = choose_sequence(boosted)
+    label_digit_starts = {c.start for c in chosen_labels}
+    markers_raw, doubtful = marker_candidates(text, label_digit_starts)
+
+    # Note extents: line labels run to the next label, a furniture line or a blank line.
+    label_lines = {_line_of(lines, c.start): c for c in chosen_labels if c.style != "inline"}
+    notes: list[Note] = []
+    note_spans: list[tuple[int, int]] = []
+    sorted_labels = sorted(chosen_labels, key=lambda c: c.start)
+    for k, c in enumerate(sorted_labels):
+        limit = sorted_labels[k + 1].start if k + 1 < len(sorted_labels) else len(text)
+        if c.style == "inline":
+            end = _inline_end(text, c.text_start, limit)
+            placement = "inline"
+        else:
+            li = _line_of(lines, c.text_start)
+            end = lines[li][1]
+            li += 1
+            while li < len(lines) and li not in label_lines and li not in furniture and lines[li][0] < limit:
+                ls, le = lines[li]
+                if not text[ls:le].strip():
+                    break
+                end = le
+                li += 1
+            placement = "page-bottom"
+            while end > c.text_start and text[end - 1].isspace():
+                end -= 1
+        line, col = index.position(c.start)
+        label_end = c.end
+        if c.style == "line" and text[c.end:c.end + 1] in ".)":
+            label_end = c.end + 1
+        notes.append(Note(c.number, text[c.text_start:end], c.text_start, end, placement, c.start, label_end,
+                          line, col))
+        note_spans.append((c.start, end))
+    in_endnotes = _endnote_lines(lines, furniture)
+    notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
+
+    # Markers: candidates outside notes and furniture, rewarded when a note carries their number.
+    furn_spans = [(lines[i][0], lines[i][1]) for i in furniture]
+    note_numbers = {n.number for n in notes}
+    spans = sorted(note_spans + furn_spans)
+    kept = []
+    for c in markers_raw:
+        if _inside(spans, c.start):
+            continue
+        # Only a real apparatus of notes says which numbers a marker may carry (an excerpt may hold one note).
+        if len(note_numbers) >= 3:
+            c = replace(c, score=c.score + (1.5 if c.number in note_numbers else -0.75))
+        kept.append(c)
+    chosen_markers = choose_sequence(kept)
+    markers = []
+    for c in chosen_markers:
+        line, col = index.position(c.start)
+        markers.append(Marker(c.number, c.start, c.end, line, col, c.style))
+
+    artefacts = []
+    for i, kind in sorted(furniture.items()):
+        s, e = lines[i]
+        if _inside(note_spans, s) or any(n.label_start == s + (len(text[s:e]) - len(text[s:e].lstrip())) for n in notes):
+            continue
+        stripped_s = s + len(text[s:e]) - len(text[s:e].lstrip())
+        stripped_e = s + len(text[s:e].rstrip())
+        artefacts.append(Artefact(kind, stripped_s, stripped_e, text[stripped_s:stripped_e]))
+    diags = []
+    for s, e in doubtful:
+        if _inside(spans, s):
+            continue
+        line, col = index.position(s)
+        diags.append(Diagnostic("ambiguous-marker", "warning",
+                                f"'{text[s:e]}' may be note {text[s:e - 1]} glued to a letter, or a page artefact; "
+                                "left in the body", s, e, line, col))
+    return Layout(tuple(markers), tuple(notes), tuple(artefacts), tuple(diags))
+
+
+def _endnote_lines(lines: list[tuple[int, int]], furniture: dict[int, str]) -> set[int]:
+    heads = sorted(i for i, k in furniture.items() if k == "notes-heading")
+    if not heads:
+        return set()
+    return set(range(heads[0] + 1, len(lines)))
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def scan(text: str, index: LineIndex | None = None) -> Layout:
+    index = index or LineIndex.of(text)
+    if MD_REF.search(text) or MD_DEF.search(text):
+        return scan_markdown(text, index)
+    if FOOTNOTE_CMD.search(text):
+        return scan_latex(text, index)
+    return scan_flat(text, index)
