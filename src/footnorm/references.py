@@ -311,23 +311,26 @@ _SENTENCE_ENDERS = frozenset("ibid ibidem ebd ebenda id idem ivi al cit".split()
 # --------------------------------------------------------------------------
 
 
-def _segments(text: str, toks: list[_Tok]) -> list[list[_Tok]]:
-    """Cut a note's tokens into citation candidates at ';' and at sentence ends."""
-    segs: list[list[_Tok]] = []
+def _segments(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
+    """Cut a note's tokens into citation candidates at ';' and at sentence ends.
+
+    Each segment says whether a full stop ended it: such a cut is only tentative
+    (journal abbreviations, titles with full stops) and may be undone later."""
+    segs: list[tuple[list[_Tok], bool]] = []
     cur: list[_Tok] = []
     n = len(toks)
     for i, t in enumerate(toks):
         if t.type == "SEMI":
             if cur:
-                segs.append(cur)
+                segs.append((cur, False))
             cur = []
             continue
         cur.append(t)
         if t.type == "PERIOD" and i + 1 < n and _is_sentence_end(text, toks, i):
-            segs.append(cur)
+            segs.append((cur, True))
             cur = []
     if cur:
-        segs.append(cur)
+        segs.append((cur, False))
     return segs
 
 
@@ -948,9 +951,29 @@ def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _Candidate:
+    citation: Citation | None
+    complete: bool  # ends in a pinpoint or publication facts: nothing is missing
+    diagnostics: list[Diagnostic]
+
+
+_COMPLETE_ENDS = frozenset(["LOC", "PUB", "DATEPAREN", "URL", "DOI", "ACCESSED"])
+
+
+def _candidate(text: str, toks: list[_Tok]) -> _Candidate:
+    diags: list[Diagnostic] = []
+    res = _citation_from_candidate(text, toks, diags)
+    if res is None:
+        return _Candidate(None, False, diags)
+    cit, used = res
+    complete = cit.form == "ibid" or bool(used) and used[-1].type in _COMPLETE_ENDS
+    return _Candidate(cit, complete, diags)
+
+
 def _citation_from_candidate(
     text: str, toks: list[_Tok], diagnostics: list[Diagnostic]
-) -> Citation | None:
+) -> tuple[Citation, list[Token]] | None:
     # drop a sentence-final stop
     while toks and toks[-1].type in ("PERIOD", "COMMA", "COLON"):
         last = toks[-1]
@@ -1011,8 +1034,7 @@ def _citation_from_candidate(
         c_start = used[0].start_pos
     else:
         c_start = body_start if prefix else used[0].start_pos
-    # keep a closing stop of an abbreviation ("Ibid.", "et al.") inside the citation text
-    return Citation(
+    cit = Citation(
         start=c_start,
         end=c_end,
         text=text[c_start:c_end],
@@ -1022,6 +1044,7 @@ def _citation_from_candidate(
         locator=locator,
         label=label if locator else "",
     )
+    return cit, used
 
 
 # --------------------------------------------------------------------------
@@ -1041,16 +1064,54 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
     try:
         if not text or not text.strip():
             return (), ()
-        toks = _tokens(text)
-        for seg in _segments(text, toks):
-            c = _citation_from_candidate(text, seg, diagnostics)
-            if c is not None:
-                citations.append(c)
+        segs = _segments(text, _tokens(text))
+        i = 0
+        while i < len(segs):
+            toks, by_stop = segs[i]
+            best = _candidate(text, toks)
+            j = i
+            # A full stop may sit inside an abbreviated journal title or a title: when
+            # the citation before it is incomplete, try it joined with what follows.
+            while not best.complete and by_stop and j + 1 < len(segs) and j - i < 8:
+                nxt, nxt_by_stop = segs[j + 1]
+                if _starts_new_citation(text, nxt):
+                    break
+                joined = _candidate(text, toks + nxt)
+                if joined.citation is None:
+                    break
+                if not joined.complete and best.citation is not None:
+                    # keep looking further only while nothing better was found
+                    probe = joined
+                    if not probe.citation.reference.title:
+                        break
+                toks, by_stop, j = toks + nxt, nxt_by_stop, j + 1
+                best = joined
+            if best.citation is not None:
+                citations.append(best.citation)
+            diagnostics.extend(best.diagnostics)
+            i = j + 1
     except Exception as exc:  # noqa: BLE001 - the stage must never raise
         diagnostics.append(
             Diagnostic("internal-error", "error", f"citation parser failed: {exc!r}", 0, len(text))
         )
     return tuple(citations), tuple(diagnostics)
+
+
+def _starts_new_citation(text: str, toks: list[_Tok]) -> bool:
+    """A segment that opens with a signal, ibid., or a name list followed by a title."""
+    if not toks:
+        return True
+    head = text[toks[0].start : toks[min(len(toks), 4) - 1].end]
+    if _SIGNAL.match(head + " ") or _IBID.match(head):
+        return True
+    first_comma = next((k for k, t in enumerate(toks) if t.type == "COMMA"), -1)
+    if first_comma > 0:
+        lead = text[toks[0].start : toks[first_comma - 1].end]
+        if looks_like_names(lead) and len(lead.split()) <= 6:
+            following = toks[first_comma + 1] if first_comma + 1 < len(toks) else None
+            if following is not None and following.type == "QUOTED":
+                return True
+    return False
 
 
 def parse_reference(text: str) -> Citation | None:
