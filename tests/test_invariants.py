@@ -1,0 +1,64 @@
+"""Properties that hold for any input: lossless tiling, determinism, idempotence."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import footnorm
+
+# Text built from the pieces flattened drafts are made of, so that markers, labels and notes occur.
+PIECES = st.sampled_from([
+    "The war ended.", " ", "\n", "\n\n", "12", "3", "36 ", ".20 ", "June 15", "p. 42", "Ibid., 7.",
+    "Smith, A Title (London: Press, 1999), 12.", "“Quoted,” 4", "; ", "Notes\n", "1. ", "[^2]", "[^2]: x",
+    "\\footnote{a}", "¹", "(4)", "`s", "Bd. 2", "é", "\t", "See ", "Hopkins` offer", "-4 -\n",
+])
+DRAFTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=300)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFTS)
+def test_segments_tile_the_input(text):
+    doc = footnorm.analyse(text)
+    pos = 0
+    for seg in doc.segments:
+        assert seg.start == pos and seg.end > seg.start
+        pos = seg.end
+    assert pos == len(text)
+    assert "".join(text[s.start:s.end] for s in doc.segments) == text
+    # every marker, note and artefact is one of the segments (or inside a note segment)
+    spans = {(s.start, s.end) for s in doc.segments}
+    assert all((m.start, m.end) in spans for m in doc.markers)
+    assert all(a.start < a.end for a in doc.artefacts)
+
+
+@settings(max_examples=150, deadline=None)
+@given(DRAFTS)
+def test_offsets_and_positions_agree(text):
+    doc = footnorm.analyse(text)
+    for n in doc.notes:
+        assert text[n.start:n.end] == n.text
+        for c in n.citations:
+            assert n.start <= c.start <= c.end <= n.end
+    for d in doc.diagnostics:
+        line_start = text.rfind("\n", 0, d.start) + 1
+        assert d.line == text.count("\n", 0, d.start) + 1
+        assert d.column == d.start - line_start + 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(DRAFTS)
+def test_every_output_is_deterministic(text):
+    a, b = footnorm.analyse(text), footnorm.analyse(text)
+    for to in ("markdown", "latex", "plain", "json"):
+        assert footnorm.render(a, to) == footnorm.render(b, to)
+    assert footnorm.to_bibtex(a) == footnorm.to_bibtex(b)
+    json.loads(footnorm.render(a, "json"))
+
+
+def test_markdown_output_is_a_fixed_point(seed_text):
+    once = footnorm.render(footnorm.analyse(seed_text), "markdown")
+    twice = footnorm.render(footnorm.analyse(once), "markdown")
+    assert twice == once
