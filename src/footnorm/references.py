@@ -659,7 +659,9 @@ def _strip_quotes(s: str) -> str:
 def _clean_title(s: str) -> str:
     s = s.strip().rstrip(",;").strip()
     if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\bet al|\bed|\bco|\bInc|\bvol)\.$", s):
-        s = s[:-1]
+        # an abbreviated journal title keeps its last stop: "Proc. Natl. Acad."
+        if not (re.search(r"\b[A-Z][a-z]{0,5}\.\s", s) and re.search(r"\b[A-Z][a-z]{0,5}\.$", s)):
+            s = s[:-1]
     return s
 
 
@@ -907,6 +909,13 @@ _COMMENTARY_TAIL = re.compile(
 )
 
 
+# words after which prose hands over to a citation: "discussed in Smith", "see Smith"
+_CITING_WORDS = frozenset(
+    "in see also by cf. cf from vgl. vgl siehe bei voir dans chez en véase cfr. e.g. esp. especially "
+    "notably following after bes. insbesondere".split()
+)
+
+
 def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
     """'This is discussed at length in Smith' -> start of 'Smith' (and a signal if one
     stands right before it).  Only the first field, only when it is prose."""
@@ -923,7 +932,7 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
         tail = " ".join(words[k:])
         if not looks_like_names(tail):
             break
-        if prev[:1].islower() or prev.endswith((":", ".")):
+        if prev.lower().rstrip(":,") in _CITING_WORDS:
             best = k
     if best < 0:
         return -1, ""
@@ -993,10 +1002,12 @@ def _citation_from_candidate(
         return None
     fields = _fields(text, toks)
     cut, signal = _strip_commentary(text, fields)
+    signal_start = -1
     if cut >= 0:
-        fields[0] = _Field("text", cut, fields[0].end)
         if signal and not prefix:
             prefix = signal
+            signal_start = text.rfind(signal, fields[0].start, cut)
+        fields[0] = _Field("text", cut, fields[0].end)
     if not fields:
         return None
     tokens = _classify(text, fields)
@@ -1028,12 +1039,10 @@ def _citation_from_candidate(
     form, ref, locator, label = _interpret(text, parse, start)
     c_start = used[0].start_pos
     c_end = used[-1].end_pos
-    if prefix and start < c_start:
-        c_start = start if cut < 0 else c_start
-    if cut >= 0:
-        c_start = used[0].start_pos
-    else:
-        c_start = body_start if prefix else used[0].start_pos
+    if prefix and cut < 0:
+        c_start = start  # the signal belongs to the citation's span
+    elif prefix and signal_start >= 0:
+        c_start = signal_start
     cit = Citation(
         start=c_start,
         end=c_end,

@@ -1,0 +1,315 @@
+"""The parser stage: note text -> citations (footnorm.references).
+
+Cases are written from the style rules (Chicago notes in en/de/fr/it/es, Oxford,
+German conventions), not copied from any benchmark.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from footnorm.grammar_loader import load_grammar
+from footnorm.references import parse_note_text
+
+
+def only(text: str):
+    cits, _ = parse_note_text(text)
+    assert len(cits) == 1, [c.text for c in cits]
+    return cits[0]
+
+
+def families(names) -> list[str]:
+    return [n.family for n in names]
+
+
+# --------------------------------------------------------------------------
+# full notes: field roles
+# --------------------------------------------------------------------------
+
+FULL = [
+    pytest.param(
+        "Mary Ellen Carter, The Lighthouse Keepers (Boston: Harbour Press, 1998), 57.",
+        dict(author=["Carter"], title="The Lighthouse Keepers", publisher_place="Boston",
+             publisher="Harbour Press", issued="1998", type="book"),
+        "57",
+        id="book_place_publisher_year",
+    ),
+    pytest.param(
+        "Alan Fenwick, Rivers of Iron: Railways, Mines, and Empire (Leeds, UK: Northgate Books, 2011), 9–10.",
+        dict(author=["Fenwick"], title="Rivers of Iron: Railways, Mines, and Empire",
+             publisher_place="Leeds, UK", publisher="Northgate Books", issued="2011"),
+        "9–10",
+        id="book_title_with_commas_and_subtitle",
+    ),
+    pytest.param(
+        "Jane Doe and Richard Roe, “Tides of Change,” Coastal Studies Quarterly 14, no. 2 (2003): 118.",
+        dict(author=["Doe", "Roe"], title="Tides of Change", container_title="Coastal Studies Quarterly",
+             volume="14", issue="2", issued="2003", type="article-journal", title_style="quoted"),
+        "118",
+        id="journal_article_volume_issue",
+    ),
+    pytest.param(
+        "P. Ortega, “Salt Marsh Ecology,” Estuaries 7 (1984): 33",
+        dict(author=["Ortega"], container_title="Estuaries", volume="7", issued="1984"),
+        "33",
+        id="journal_article_no_issue",
+    ),
+    pytest.param(
+        "Lena Brandt, “Dockside Unions,” in Labour at Sea, ed. Oskar Lind and Ada Moss (Hamburg: Werft Verlag, 2009), 211.",
+        dict(author=["Brandt"], editor=["Lind", "Moss"], title="Dockside Unions",
+             container_title="Labour at Sea", publisher="Werft Verlag", issued="2009", type="chapter"),
+        "211",
+        id="chapter_in_edited_volume",
+    ),
+    pytest.param(
+        "Karl Huber, „Die Zollgrenze“, in Handel und Wandel, hrsg. v. Eva Stein (Wien: Alpen Verlag, 1990), 12.",
+        dict(author=["Huber"], editor=["Stein"], title="Die Zollgrenze", container_title="Handel und Wandel",
+             publisher_place="Wien", type="chapter"),
+        "12",
+        id="german_chapter_hrsg_v",
+    ),
+    pytest.param(
+        "Jean Martin et Paul Petit, « Les ports du Nord », Revue maritime 12, nᵒ 3 (1950): 44",
+        dict(author=["Martin", "Petit"], title="Les ports du Nord", container_title="Revue maritime",
+             volume="12", issue="3", issued="1950"),
+        "44",
+        id="french_guillemets_et_issue",
+    ),
+    pytest.param(
+        "Giulia Rossi e Marco Bianchi, «Le vie del sale», Studi storici 5, n. 1 (1970): 88",
+        dict(author=["Rossi", "Bianchi"], title="Le vie del sale", container_title="Studi storici",
+             volume="5", issue="1"),
+        "88",
+        id="italian_e_and_n_issue",
+    ),
+    pytest.param(
+        "Ana López y Juan Pérez, «Las minas de plata», Revista de Historia 3 (1999): 71",
+        dict(author=["López", "Pérez"], title="Las minas de plata", container_title="Revista de Historia"),
+        "71",
+        id="spanish_y",
+    ),
+    pytest.param(
+        "Sven Olsen, The Northern Passage, trans. Ruth Gale (Oslo: Fjord Press, 1977), 3.",
+        dict(author=["Olsen"], translator=["Gale"], title="The Northern Passage", issued="1977"),
+        "3",
+        id="translator",
+    ),
+    pytest.param(
+        "Hugh Barnes, ed., Letters from the Front (London, 1921), 45.",
+        dict(editor=["Barnes"], author=[], title="Letters from the Front", publisher_place="London",
+             issued="1921"),
+        "45",
+        id="editor_as_author_place_only",
+    ),
+    pytest.param(
+        "Ruth Kline, “Harbour Lights” (PhD diss., Lakeside University, 2004), 77.",
+        dict(author=["Kline"], title="Harbour Lights", genre="PhD diss.", publisher="Lakeside University",
+             type="thesis"),
+        "77",
+        id="thesis_genre_in_parenthesis",
+    ),
+    pytest.param(
+        "Tom Reed, “Storm Warning,” Daily Courier, March 3, 1999, 4.",
+        dict(author=["Reed"], container_title="Daily Courier", issued="1999"),
+        "4",
+        id="newspaper_with_date",
+    ),
+    pytest.param(
+        "Nora Quill, “Open Archives,” Web Notes, 2015, 8, https://example.org/open-archives.",
+        dict(author=["Quill"], url="https://example.org/open-archives", issued="2015"),
+        "8",
+        id="url_after_pinpoint",
+    ),
+    pytest.param(
+        "Ludwig van Hove, The Dyke Builders (Utrecht: Polder, 1960), 2",
+        dict(author=["Hove"], title="The Dyke Builders"),
+        "2",
+        id="particle_van",
+    ),
+    pytest.param(
+        "A. B. Carter et al., “Fast Ions,” Journal of Plasma Studies 40 (2001): 7",
+        dict(author=["Carter"], title="Fast Ions"),
+        "7",
+        id="et_al_drops_others",
+    ),
+    pytest.param(
+        "Records of the Harbour Board, Bd. 3, 101-102",
+        dict(title="Records of the Harbour Board", volume="3", author=[]),
+        "101-102",
+        id="abbreviated_source_with_band",
+    ),
+    pytest.param(
+        "Mia Stone, “Lake Levels,” Proc. Natl. Soc. Limn. 12 (1990): 5",
+        dict(container_title="Proc. Natl. Soc. Limn.", volume="12", issued="1990"),
+        "5",
+        id="abbreviated_journal_with_full_stops",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected, locator", FULL)
+def test_full_note_fields(text, expected, locator):
+    c = only(text)
+    ref = c.reference
+    for attr, want in expected.items():
+        got = getattr(ref, attr)
+        if attr in ("author", "editor", "translator"):
+            assert families(got) == want, attr
+        else:
+            assert got == want, attr
+    assert c.locator == locator
+    assert c.form == "full"
+    assert ref.page == ""  # the pinpoint never goes to the work's page range
+
+
+# --------------------------------------------------------------------------
+# short forms, ibid. and kin
+# --------------------------------------------------------------------------
+
+SHORT = [
+    pytest.param("Carter, Lighthouse Keepers, 60.", "short", ["Carter"], "Lighthouse Keepers", "60",
+                 id="short_author_title"),
+    pytest.param("Doe and Roe, “Tides,” 119.", "short", ["Doe", "Roe"], "Tides", "119",
+                 id="short_quoted_title"),
+    pytest.param("Morrow, 18.", "short", ["Morrow"], "", "18", id="author_only"),
+    pytest.param("Ibid., 45.", "ibid", [], "", "45", id="ibid_with_page"),
+    pytest.param("Ibid.", "ibid", [], "", "", id="ibid_alone"),
+    pytest.param("Ebd., S. 12.", "ibid", [], "", "12", id="german_ebd_seite"),
+    pytest.param("Id. at 7.", "ibid", [], "", "7", id="legal_id_at"),
+    pytest.param("Kline, op. cit., 80.", "short", ["Kline"], "", "80", id="op_cit"),
+]
+
+
+@pytest.mark.parametrize("text, form, authors, title, locator", SHORT)
+def test_short_forms(text, form, authors, title, locator):
+    c = only(text)
+    assert c.form == form
+    assert families(c.reference.author) == authors
+    assert c.reference.title == title
+    assert c.locator == locator
+
+
+# --------------------------------------------------------------------------
+# locators and labels
+# --------------------------------------------------------------------------
+
+LOCATORS = [
+    pytest.param("Carter, Keepers, p. 5.", "5", "page", id="p"),
+    pytest.param("Carter, Keepers, pp. 5–9.", "5–9", "page", id="pp_range"),
+    pytest.param("Huber, Zollgrenze, S. 113 f.", "113 f.", "page", id="german_S_f"),
+    pytest.param("Huber, Zollgrenze, S. 113 ff.", "113 ff.", "page", id="german_S_ff"),
+    pytest.param("Carter, Keepers, n. 7.", "7", "note", id="note"),
+    pytest.param("Carter, Keepers, chap. 3.", "3", "chapter", id="chapter"),
+    pytest.param("Carter, Keepers, col. 12.", "12", "column", id="column"),
+    pytest.param("Carter, Keepers, fol. 3.", "3", "folio", id="folio"),
+    pytest.param("Carter, Keepers, xii.", "xii", "page", id="roman_page"),
+]
+
+
+@pytest.mark.parametrize("text, locator, label", LOCATORS)
+def test_locator_labels(text, locator, label):
+    c = only(text)
+    assert (c.locator, c.label) == (locator, label)
+
+
+# --------------------------------------------------------------------------
+# signals, several citations, commentary
+# --------------------------------------------------------------------------
+
+SIGNALS = [
+    pytest.param("See Carter, Keepers, 5.", "See", id="see"),
+    pytest.param("See also Carter, Keepers, 5.", "See also", id="see_also"),
+    pytest.param("Cf. Carter, Keepers, 5.", "Cf.", id="cf"),
+    pytest.param("Vgl. Huber, Zollgrenze, S. 5.", "Vgl.", id="vgl"),
+    pytest.param("vgl. auch Huber, Zollgrenze, S. 5.", "vgl. auch", id="vgl_auch"),
+    pytest.param("Siehe Huber, Zollgrenze, S. 5.", "Siehe", id="siehe"),
+    pytest.param("Cfr. Rossi, Le vie, 5.", "Cfr.", id="cfr"),
+]
+
+
+@pytest.mark.parametrize("text, signal", SIGNALS)
+def test_signals_are_prefixes(text, signal):
+    c = only(text)
+    assert c.prefix == signal
+    assert not c.reference.title.startswith(signal)
+    assert c.text.startswith(signal)
+
+
+def test_several_citations_with_offsets():
+    text = "See Carter, Keepers, 5; Doe and Roe, “Tides,” 119. Ibid., 120."
+    cits, _ = parse_note_text(text)
+    assert [c.form for c in cits] == ["short", "short", "ibid"]
+    assert [c.locator for c in cits] == ["5", "119", "120"]
+    for c in cits:
+        assert text[c.start : c.end] == c.text
+
+
+def test_commentary_before_citation_is_left_out():
+    text = "This point is argued at length in Carter, Lighthouse Keepers, 12."
+    c = only(text)
+    assert c.text == "Carter, Lighthouse Keepers, 12"
+    assert families(c.reference.author) == ["Carter"]
+
+
+def test_prose_only_note_has_no_citation():
+    cits, diags = parse_note_text("The archive was closed during the war and reopened much later.")
+    assert cits == ()
+
+
+def test_semicolon_inside_quotes_does_not_split():
+    c = only("Doe, “Tides; or, the Moon,” 3.")
+    assert c.reference.title == "Tides; or, the Moon"
+
+
+# --------------------------------------------------------------------------
+# British / Oxford style
+# --------------------------------------------------------------------------
+
+
+def test_oxford_book_place_year():
+    c = only("J. Lowe, Harbours and Havens: A Survey (Leeds, 2014), 4.")
+    assert families(c.reference.author) == ["Lowe"]
+    assert c.reference.publisher_place == "Leeds"
+    assert c.reference.issued == "2014"
+
+
+def test_oxford_single_quoted_article():
+    c = only("M. Faraday, 'The Coastal Trade, 1900–1914', Maritime History, 25, 4 (2010), pp. 521-46")
+    assert c.reference.title == "The Coastal Trade, 1900–1914"
+    assert c.reference.container_title == "Maritime History"
+    assert c.reference.issued == "2010"
+
+
+# --------------------------------------------------------------------------
+# robustness
+# --------------------------------------------------------------------------
+
+ODD = [
+    "", " ", ";;;", "((((", "“unclosed quote, 12", "Ibid", "12", ".", "See", "et al.",
+    "( ) [ ] « » „ “ ” ' \" ‘ ’", "a" * 5000, "Smith, " * 500, "(" * 300 + ")" * 300,
+]
+
+
+@pytest.mark.parametrize("text", ODD, ids=range(len(ODD)))
+def test_never_raises_on_odd_input(text):
+    cits, diags = parse_note_text(text)
+    for c in cits:
+        assert text[c.start : c.end] == c.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Ab .,;:()“”«»'\"0123456789-–pnS")), max_size=120))
+def test_offsets_always_slice_the_text(text):
+    cits, diags = parse_note_text(text)
+    for c in cits:
+        assert 0 <= c.start <= c.end <= len(text)
+        assert text[c.start : c.end] == c.text
+    for d in diags:
+        assert 0 <= d.start <= d.end <= len(text)
+
+
+def test_grammars_load_as_resources():
+    assert "%declare" in load_grammar("citation.lark")
+    assert "QUOTED" in load_grammar("tokens.lark")
