@@ -47,23 +47,42 @@ class _Tok:
 
 
 @functools.cache
-def _token_lexer() -> Lark:
-    return Lark(load_grammar("tokens.lark"), parser="lalr", lexer="basic")
+def _token_scanner() -> tuple[re.Pattern[str], frozenset[str]]:
+    """One compiled alternation of the terminals of tokens.lark.
+
+    The grammar file is the single source of the patterns; lark orders them (priority,
+    literal strings, then width) as its basic lexer would.  Scanning with one ``re`` pattern
+    avoids building a lark lexer per note, which ``Lark.lex`` does."""
+    lk = Lark(load_grammar("tokens.lark"), parser="lalr", lexer="basic")
+    terms = sorted(
+        lk.terminals,
+        # literal separators before the catch-all OTHER, as lark's own lexer tries them
+        key=lambda t: (-t.priority, t.pattern.type != "str", -t.pattern.max_width, t.name),
+    )
+    alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terms)
+    return re.compile(alternation), frozenset(lk.ignore_tokens)
+
+
+_SPLIT_PUNCT = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}
 
 
 def _tokens(text: str) -> list[_Tok]:
-    out = []
-    for t in _token_lexer().lex(text):
-        end = t.end_pos
-        if t.type == "URL":  # a URL does not own the sentence's final stop or a closing paren
-            while end > t.start_pos and text[end - 1] in ".,;:)]>":
+    scanner, ignore = _token_scanner()
+    out: list[_Tok] = []
+    for m in scanner.finditer(text):
+        kind = m.lastgroup or "OTHER"
+        if kind in ignore:
+            continue
+        start, end = m.span()
+        if kind == "URL":  # a URL does not own the sentence's final stop or a closing paren
+            full_end = end
+            while end > start and text[end - 1] in ".,;:)]>":
                 end -= 1
-        out.append(_Tok(t.type, t.start_pos, end))
-        if end < t.end_pos:
-            for pos in range(end, t.end_pos):
-                ch = text[pos]
-                kind = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}.get(ch, "OTHER")
-                out.append(_Tok(kind, pos, pos + 1))
+            out.append(_Tok(kind, start, end))
+            for pos in range(end, full_end):
+                out.append(_Tok(_SPLIT_PUNCT.get(text[pos], "OTHER"), pos, pos + 1))
+            continue
+        out.append(_Tok(kind, start, end))
     return out
 
 
