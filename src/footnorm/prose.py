@@ -25,11 +25,11 @@ SIGNAL = re.compile(
     re.IGNORECASE,
 )
 LOCATOR = re.compile(
-    r"\b(?:pp?|S|vol|vols|Bd|fol|col|n|nn|chap|ch|no|Nr|t|art|sec|§)\.?\s?(?:\d|[ivxlc]+\b)", re.IGNORECASE
+    r"(?:\b(?:pp?|S|vol|vols|Bd|fol|col|n|nn|chap|ch|no|Nr|t|art|sec)\.\s?|§\s?)(?:\d|[ivxlc]+\b)", re.IGNORECASE
 )
 YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-3]\d)\b")
 PUB_PAREN = re.compile(r"\([^()]{0,80}?(?:1[5-9]\d\d|20[0-3]\d)[^()]{0,10}\)")
-ENDS_WITH_PAGE = re.compile(r"(?:\d+[a-z]?|[ivxlc]+)(?:\s?[-–]\s?\d+)?(?:\s?f{1,2}\.?)?\W*$", re.IGNORECASE)
+ENDS_WITH_PAGE = re.compile(r"(?:\b\d+[a-z]?|\b[ivxlc]+)(?:\s?[-–]\s?\d+)?(?:\s?f{1,2}\.?)?\W*$", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 # Function words that prose is full of and titles rarely use: verbs, pronouns, conjunctions.
@@ -71,7 +71,7 @@ def citation_likeness(sentence: str) -> float:
     ws = words(s)
     if ws:
         prose = sum(1 for w in ws if w.lower() in PROSE_WORDS)
-        score -= 8.0 * prose / len(ws)
+        score -= 0.75 * min(prose, 6) + 4.0 * prose / len(ws)
         if len(ws) > 45:
             score -= 1.0
     return score

@@ -111,6 +111,7 @@ class _Parse:
     title: list[Token] = field(default_factory=list)
     parts: list[Token] = field(default_factory=list)
     locators: list[Token] = field(default_factory=list)
+    bibliography: bool = False  # a bibliography entry: names inverted, ranges are the work's pages
 
 
 class _Roles(Transformer):
@@ -753,7 +754,7 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     author_text = ""
     if p.authors:
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
-        names = split_names(author_text)
+        names = split_inverted_names(author_text) if p.bibliography else split_names(author_text)
         if not names:
             names = (Name(literal=author_text.strip()),)
         if p.edmark:
@@ -783,7 +784,17 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     for t in p.parts:
         s = str(t).strip()
         ty = t.type
-        if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and container_start >= 0:
+        if ty == "TEXT" and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography:
+            # Harvard: "John Wiley & Sons, Brisbane" — the place after the publisher
+            fields.setdefault("publisher_place", _clean_title(s))
+            last_kind = "PLACE"
+            continue
+        if ty == "TEXT" and last_kind == "PLACE" and p.bibliography and len(s) <= 3:
+            fields["publisher_place"] = f"{fields.get('publisher_place', '')}, {s.rstrip('.')}"
+            continue
+        if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and container_start >= 0 and not (
+            p.bibliography and _PUBLISHER_WORDS.search(s)
+        ):
             # "in Loving God, Loving Neighbor: Ministry ..." — the container goes on over commas
             fields["container_title"] = _clean_title(text[container_start : t.end_pos])
             continue
@@ -794,8 +805,14 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
                 has_container = True
             elif "collection_title" not in fields:
                 fields["collection_title"] = _clean_title(s)
+        elif ty == "TEXT" and p.bibliography and has_container and _PUBLISHER_WORDS.search(s):
+            fields.setdefault("publisher", _clean_title(s))
+            ty = "PUBLISHER"
+        elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields:
+            fields["publisher_place"] = _clean_title(s)
+            ty = "PLACE"
         elif ty == "TEXT":
-            if style == "quoted" and not has_container:
+            if (style == "quoted" or p.bibliography) and not has_container:
                 container_start = t.start_pos
                 fields["container_title"] = _clean_title(s)
                 has_container = True
@@ -846,6 +863,23 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             else:
                 m = _LOC.match(s)
                 fields.setdefault("page", m.group("value") if m else s)
+        elif ty == "ISSUEPAREN":
+            fields.setdefault("issue", s.strip("()[] "))
+            has_issue_or_date = True
+        elif ty in ("PAGES", "LOC"):
+            m = _LOC.match(s)
+            fields.setdefault("page", m.group("value") if m else s)
+        elif ty == "PLACEPUB":
+            place, _, publisher = s.partition(":")
+            if place.strip():
+                fields.setdefault("publisher_place", place.strip())
+            if publisher.strip():
+                fields.setdefault("publisher", _clean_title(publisher))
+            has_pub = True
+        elif ty == "NOTE":
+            fields.setdefault("note", _clean_title(s))
+        elif ty == "EDMARK":
+            pass
         elif ty == "VOL":
             m = _VOL.match(s)
             fields.setdefault("volume", m.group(1) if m else s)
@@ -871,6 +905,9 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         fields["title"] = title
         fields["title_style"] = style
     locator, label = _locator(p.locators)
+    if p.bibliography and locator:
+        fields.setdefault("page", locator)  # a bibliography's pages are the work's own
+        locator, label = "", ""
 
     # type and form
     if p.kind == "ibid":
@@ -890,7 +927,7 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         rtype = "report"
     elif is_inbook:
         rtype = "chapter"
-    elif style == "quoted" and has_container and (has_issue_or_date or "volume" in fields):
+    elif (style == "quoted" or p.bibliography) and has_container and (has_issue_or_date or "volume" in fields or "page" in fields):
         rtype = "article-journal"
     elif style == "quoted" and has_container and has_date_field:
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
@@ -1092,7 +1129,11 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
     try:
         if not text or not text.strip():
             return (), ()
-        segs = _segments(text, _tokens(text))
+        all_toks = _tokens(text)
+        bib = _parse_bibliography(text, all_toks)
+        if bib is not None:
+            return (bib[0],), ()
+        segs = _segments(text, all_toks)
         i = 0
         while i < len(segs):
             toks, by_stop = segs[i]
@@ -1146,3 +1187,412 @@ def parse_reference(text: str) -> Citation | None:
     """The first citation of ``text`` (a single reference string), or None."""
     cits, _ = parse_note_text(text)
     return cits[0] if cits else None
+
+
+# --------------------------------------------------------------------------
+# bibliography entries (grammar/bibliography.lark)
+# --------------------------------------------------------------------------
+
+_CITNUM = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,4}\s*[.)](?=\s)|\d{1,4}(?=\s+[A-ZÀ-Þ]))\s*")
+_WORD_RX = re.compile(r"\S+")
+_INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-z]?\.)?-?){1,4}$")
+_CAP_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*|(?:d'|D'|O'|O’|d’)[A-ZÀ-Þ][\w’'\-]*|[\w]+-)$")
+_YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:;]?$")
+_HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y", "und", "u."])
+_BIB_NOTE = re.compile(
+    r"^(?:to\s+appear|in\s+press|forthcoming|submitted|under\s+review|unpublished|im\s+Druck|sous\s+presse|"
+    r"in\s+preparation|accepted|preprint|available\s+(?:online|at|from)\b.*|retrieved\s+from\b.*)",
+    re.I,
+)
+_US_STATE = re.compile(r"^[A-Z]{2}$")
+
+
+@functools.cache
+def _bibliography_parser() -> Lark:
+    return Lark(load_grammar("bibliography.lark"), parser="lalr", lexer=_FieldStream, strict=True)
+
+
+@dataclass(slots=True)
+class _Head:
+    end: int  # where the name list ends (char offset)
+    inverted: bool
+    terminator: str  # ".", ",", "year", "quote", "edmark", "paren"
+    initials_after_family: bool = False  # "Bergk, V." — the surest sign of a bibliography
+
+    def is_bibliography(self) -> bool:
+        if self.terminator in (".", "year", "edmark", "quote"):
+            return True
+        return self.inverted and self.initials_after_family
+
+
+def _bibliography_head(text: str, start: int) -> _Head | None:
+    """Find the name list that opens a bibliography entry.
+
+    Units are the stretches between commas, semicolons and joiners.  A unit is a
+    family name alone (inverted order, its given part follows), initials or given
+    names (after an inverted family), or a display-order name.  The list ends at a
+    full stop after a whole word, a date, a quotation, "(ed.)", or before a unit
+    that is not a name (a title)."""
+    words = []
+    for m in _WORD_RX.finditer(text, start):
+        words.append((m.group(), m.start(), m.end()))
+        if len(words) > 80:
+            break
+    end = -1  # end of the last name word accepted
+    boundary = -1  # end of the list at the last unit boundary
+    inverted = False
+    awaiting_given = False
+    unit_words = 0
+    unit_initials = 0
+    first_unit = True
+    initials_after_family = False
+    last_sep = ""
+    n = len(words)
+
+    def head(pos: int, term: str) -> _Head | None:
+        if term == "quote" and last_sep:
+            term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
+        return _Head(pos, inverted, term, initials_after_family) if pos > 0 else None
+
+    i = 0
+    while i < n:
+        w, ws, we = words[i]
+        core = w.rstrip(",;")
+        sep = w[len(core) :]
+        low = core.lower()
+        if w[0] in "“„«\"‘'":
+            return head(end, "quote")
+        if w[0] == "(":
+            inner = w.strip("().,:;")
+            if _EDMARK.match(inner) or _EDMARK.match("(" + inner + ")"):
+                return head(end, "edmark")
+            if _YEAR_WORD.match(w) or _NO_DATE.match(inner):
+                return head(end, "year")
+            return head(end, "paren")
+        if _YEAR_WORD.match(w):
+            return head(end, "year")
+        if low in ("et", "u.") and i + 1 < n and words[i + 1][0].lower().startswith(("al", "a.")):
+            nxt = words[i + 1][0]
+            end = words[i + 1][2] - (1 if nxt.endswith((",", ";")) else 0)
+            i += 2
+            if nxt.endswith((",", ";")):
+                boundary = end
+                unit_words = 0
+                last_sep = ","
+                continue
+            return head(end, ".")
+        if low in _HEAD_JOINERS:
+            if end < 0:
+                return None
+            awaiting_given = False
+            unit_words = 0
+            unit_initials = 0
+            boundary = end
+            last_sep = ""
+            i += 1
+            continue
+        stripped = core.rstrip(".")
+        is_initial = bool(_INITIAL_WORD.match(core)) and len(stripped.replace(".", "").replace("-", "")) <= 3
+        is_particle = low in PARTICLE_WORDS
+        is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
+        is_dash = bool(core) and set(core) <= set("-—–_")
+        if not (is_initial or is_name_word or is_particle or is_dash):
+            return head(boundary if unit_words else end, ",")
+        if not is_initial and not is_particle and unit_words >= 4:
+            return head(boundary, ",")
+        unit_words += 1
+        unit_initials += is_initial
+        if core.endswith(".") and not is_initial:
+            # "Koomen." "Frederick." — a whole word with a full stop closes the list
+            last_sep = sep
+            return head(we - len(sep) - 1, "." if not sep else ",")
+        if is_initial and awaiting_given:
+            initials_after_family = True
+        if is_initial and core.endswith(".") and awaiting_given and not sep and i + 1 < n:
+            # "Facklam, M. Information deficits": initials end an inverted name
+            nw = words[i + 1][0].rstrip(",;")
+            if not _INITIAL_WORD.match(nw) and nw.lower() not in _HEAD_JOINERS and not (
+                nw.lower() in ("et", "u.")
+            ):
+                return head(we, ".")
+        end = we - len(sep)
+        last_sep = sep
+        if sep:
+            if first_unit and unit_words == 1 and not is_initial:
+                inverted = True
+            awaiting_given = unit_words <= 2 and unit_initials == 0 and (first_unit or inverted) and not (
+                awaiting_given
+            )
+            if sep.startswith(";"):
+                awaiting_given = False
+            first_unit = False
+            unit_words = 0
+            unit_initials = 0
+            boundary = end
+        i += 1
+    return head(end, "end")
+
+
+PARTICLE_WORDS = frozenset(
+    "van von de der den du da di del della la le ten ter dos das af zu vom".split()
+)
+_TITLE_OPENERS = frozenset(
+    "The A An In On Of For From To With Towards Toward Why How What When Where Is Are Der Die Das "
+    "Ein Eine Zur Zum Über Le La Les Un Une Des Du Il Lo Gli Una El Los Las Sobre Para Una".split()
+)
+
+
+class _BibRoles(Transformer):
+    """Tree-less transformer of bibliography.lark: the entry as a _Parse."""
+
+    def start(self, children):
+        p = _Parse(kind="cit", bibliography=True)
+        for c in children:
+            if isinstance(c, tuple) and c[0] == "head":
+                p.authors, p.edmark = c[1], c[2]
+                p.parts.extend(c[3])
+            elif isinstance(c, tuple) and c[0] == "title":
+                p.title = [c[1]]
+            elif isinstance(c, list):
+                p.parts.extend(c)
+        return p
+
+    def head(self, children):
+        authors = [c for c in children if c.type == "AUTHORS"]
+        edmark = any(c.type == "EDMARK" for c in children)
+        dates = [c for c in children if c.type in ("YEAR", "DATEPAREN")]
+        return ("head", authors, edmark, dates)
+
+    def title(self, children):
+        tok = children[0]
+        if tok.type == "TITLE":
+            tok = Token("TEXT", str(tok), tok.start_pos, tok.line, tok.column, end_pos=tok.end_pos)
+        return ("title", tok)
+
+    def tail(self, children):
+        return list(children)
+
+    def container(self, children):
+        tok = children[0]
+        return Token("CONTAINER", str(tok), tok.start_pos, tok.line, tok.column, end_pos=tok.end_pos)
+
+
+@functools.cache
+def _bibliography_parser_tt() -> Lark:
+    return Lark(
+        load_grammar("bibliography.lark"),
+        parser="lalr",
+        lexer=_FieldStream,
+        strict=True,
+        transformer=_BibRoles(),
+    )
+
+
+_PLACE_PUB = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w .,'’-]{1,40}?)\s*:\s*(?P<pub>\S.*)$")
+_DATE_PAREN = re.compile(r"^\(\s*(?:(?:1[5-9]|20)\d\d[a-z]?(?:\s*[,/]\s*[^)]*)?|n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.|in\s+press|forthcoming)\s*\)$", re.I)
+
+
+def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
+    """The tail of an entry cut at commas and at full stops that end a block."""
+    out: list[_Field] = []
+    cur: _Field | None = None
+    for i, t in enumerate(toks):
+        ty = t.type
+        if ty in ("COMMA", "SEMI") or (
+            ty == "PERIOD" and i + 1 < len(toks) and (_is_sentence_end(text, toks, i) or (
+                toks[i + 1].start > t.end and text[toks[i + 1].start].isdigit()
+                and i > 0 and toks[i - 1].type == "WORD" and text[toks[i - 1].start : toks[i - 1].end].lower() not in _ABBREVIATIONS
+                and not text[toks[i - 1].start : toks[i - 1].end].isdigit()
+            ))
+        ):
+            if cur is not None:
+                out.append(cur)
+                cur = None
+            continue
+        if ty in ("QUOTED", "PAREN", "URL", "DOI", "BRACKET"):
+            if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
+                out.append(cur)  # "126(6)": volume and issue
+                cur = None
+            elif cur is not None and ty in ("PAREN", "BRACKET") and not _DATE_PAREN.match(text[t.start : t.end]):
+                cur.end = t.end
+                continue
+            if cur is not None:
+                out.append(cur)
+                cur = None
+            out.append(_Field(ty.lower(), t.start, t.end))
+            continue
+        if ty == "COLON" and cur is None:
+            continue
+        if ty == "PERIOD" and cur is None:
+            continue
+        if cur is None:
+            cur = _Field("text", t.start, t.end)
+        else:
+            cur.end = t.end
+    if cur is not None:
+        out.append(cur)
+    return out
+
+
+def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
+    kinds: list[str] = []
+    for k, f in enumerate(fields):
+        s = text[f.start : f.end].strip()
+        if f.kind == "paren":
+            inner = s[1:-1].strip()
+            if _DATE_PAREN.match(s) or _DATE.match(inner):
+                kinds.append("DATEPAREN")
+            elif re.fullmatch(r"\d+[a-z]?(?:\s*[-–/]\s*\d+)?", inner) or _ISSUE.match(inner):
+                kinds.append("ISSUEPAREN")
+            elif _EDMARK.match(s):
+                kinds.append("EDMARK")
+            elif _LOC.match(inner) and re.search(r"\d", inner):
+                kinds.append("PAGES")
+            elif _paren_kind(inner) == "PUB":
+                kinds.append("PUB")
+            else:
+                kinds.append("TEXT")
+        elif f.kind == "url":
+            kinds.append("URL")
+        elif f.kind == "doi":
+            kinds.append("DOI")
+        elif f.kind in ("quoted", "bracket"):
+            kinds.append("TEXT")
+        else:
+            c = _classify_text(s)
+            if c == "TEXT" and s[:3] == "In " or c == "TEXT" and s.startswith("In:"):
+                c = "INBOOK"
+            if c == "LOCLIKE":
+                m = _LOC.match(s)
+                c = "PAGES" if m and (m.group("label") or re.search(r"\d\s*[-–—‒]\s*\d", s)) else "NUMBER"
+            elif c in ("IBID", "OPCIT", "CROSSREF", "NAMESLIKE", "ANDNAMES"):
+                c = "TEXT"
+            elif c == "ISSUE" and k > 0 and kinds and kinds[-1] not in ("NUMBER", "VOL"):
+                c = "ISSUE"
+            if c == "TEXT":
+                if _BIB_NOTE.match(s):
+                    c = "NOTE"
+                elif re.match(r"^(?:pages|pp\.?|p\.)\s*\d", s, re.I):
+                    c = "PAGES"
+                else:
+                    m = _PLACE_PUB.match(s)
+                    if m and len(m.group("place").split()) <= 4:
+                        c = "PLACEPUB"
+            kinds.append(c)
+    out: list[Token] = []
+    n = len(fields)
+    for k, f in enumerate(fields):
+        kind = kinds[k]
+        s = text[f.start : f.end]
+        if kind == "PLACEPUB" and out and out[-1].type == "CONTAINER_OR_TEXT":
+            pass
+        if kind == "PLACEPUB" and _US_STATE.match(s.split(":")[0].strip()) and out and out[-1].type == "TEXT" and len(out) > 1:
+            prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
+            out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
+            continue
+        if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
+            kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
+        if kind == "TEXT":
+            m = _TRAILING_NUMBER.match(s) or re.match(r"^(?P<text>.*\D)\s+(?P<num>(?:1[5-9]|20)\d\d)$", s)
+            nxt = kinds[k + 1] if k + 1 < n else None
+            if m and (nxt in ("ISSUEPAREN", "ISSUE", "DATEPAREN", "NUMBER", "PAGES", None) or m.group("num").isdigit()):
+                cut = f.start + m.end("text")
+                num = m.group("num")
+                out.append(_tok("TEXT", text, f.start, cut, k))
+                out.append(_tok("YEAR" if _ANY_YEAR.fullmatch(num) else "NUMBER", text, f.start + m.start("num"), f.end, k))
+                continue
+        out.append(_tok(kind, text, f.start, f.end, k))
+    return out
+
+
+def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
+    """Index of the first token after the title (unquoted titles run to a full stop)."""
+    for i, t in enumerate(toks):
+        if t.type == "PERIOD" and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if nxt.start > t.end and (
+                _is_sentence_end(text, toks, i) or text[nxt.start].isdigit() or text[nxt.start : nxt.start + 3] == "In "
+                or (i > 0 and toks[i - 1].end == t.start and text[toks[i - 1].start : toks[i - 1].end].isupper() is False
+                    and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper())
+            ):
+                return i + 1
+        if t.type == "OTHER" and text[t.start] in "?!" and i + 1 < len(toks) and toks[i + 1].start > t.end:
+            return i + 1
+        if comma_ends and t.type == "COMMA":
+            return i + 1
+        if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
+            return i
+    return len(toks)
+
+
+def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Token]] | None:
+    """A whole bibliography entry, or None when the text does not open like one."""
+    m = _CITNUM.match(text)
+    pos = m.end() if m else 0
+    head = _bibliography_head(text, pos)
+    if head is None or not head.is_bibliography():
+        return None
+    stream: list[Token] = []
+    if m:
+        stream.append(Token("CITNUM", text[: m.end()].strip(), 0, 0, 0, end_pos=m.end()))
+    a_start = len(text) - len(text[pos:].lstrip())
+    stream.append(Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end))
+    rest = [t for t in toks if t.start >= head.end]
+    i = 0
+    # "(ed.)" / ", eds." after the names
+    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA"):
+        i += 1
+    if i < len(rest) and rest[i].type == "PAREN" and _EDMARK.match(text[rest[i].start : rest[i].end]):
+        stream.append(Token("EDMARK", text[rest[i].start : rest[i].end], rest[i].start, 0, 0, end_pos=rest[i].end))
+        i += 1
+    elif i + 1 < len(rest) and rest[i].type == "WORD" and _EDMARK.match(text[rest[i].start : rest[i + 1].end]):
+        stream.append(Token("EDMARK", text[rest[i].start : rest[i + 1].end], rest[i].start, 0, 0, end_pos=rest[i + 1].end))
+        i += 2
+    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA"):
+        i += 1
+    comma_ends = False
+    if i < len(rest):
+        t = rest[i]
+        s = text[t.start : t.end]
+        if t.type == "PAREN" and _DATE_PAREN.match(s):
+            stream.append(Token("DATEPAREN", s, t.start, 0, 0, end_pos=t.end))
+            i += 1
+        elif t.type == "WORD" and _YEAR.match(s):
+            stream.append(Token("YEAR", s, t.start, 0, 0, end_pos=t.end))
+            i += 1
+            comma_ends = i < len(rest) and rest[i].type == "COMMA"
+    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA", "COLON"):
+        i += 1
+    rest = rest[i:]
+    if not rest:
+        return None
+    if rest[0].type == "QUOTED":
+        t = rest[0]
+        stream.append(Token("QTITLE", text[t.start : t.end], t.start, 0, 0, end_pos=t.end))
+        tail = rest[1:]
+    else:
+        j = _title_end(text, rest, comma_ends)
+        title_toks = [t for t in rest[:j] if t.type not in ("PERIOD", "COMMA")] or rest[:1]
+        stream.append(Token("TITLE", text[title_toks[0].start : title_toks[-1].end], title_toks[0].start, 0, 0, end_pos=title_toks[-1].end))
+        tail = rest[j:]
+    stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
+    try:
+        parse = _bibliography_parser_tt().parse(stream)
+    except (UnexpectedInput, LarkError):
+        parse = _Parse(kind="cit", bibliography=True)
+        for t in stream:
+            if t.type == "AUTHORS":
+                parse.authors = [t]
+            elif t.type == "EDMARK" and not parse.title:
+                parse.edmark = True
+            elif t.type in ("QTITLE", "TITLE") and not parse.title:
+                parse.title = [t if t.type == "QTITLE" else Token("TEXT", str(t), t.start_pos, 0, 0, end_pos=t.end_pos)]
+            elif t.type != "CITNUM":
+                parse.parts.append(t)
+    form, ref, locator, label = _interpret(text, parse, 0)
+    start = stream[0].start_pos
+    end = stream[-1].end_pos
+    while end > start and text[end - 1] in " .,;":
+        end -= 1
+    cit = Citation(start=start, end=end, text=text[start:end], form="full", reference=ref)
+    return cit, stream

@@ -246,6 +246,10 @@ def marker_score(text: str, s: int, e: int) -> float | None:
                 k -= 1
             if _prev_word(text, k) in MONTHS:
                 score = 1.0
+            elif j - k == 4 and 1400 <= int(text[k:j]) <= 2099:
+                score = 1.5  # "in 1810.16": years have no decimals
+            elif text.startswith(text[s:e] + " ", e + 1):
+                score = 1.5
             else:
                 return None
         else:
@@ -264,7 +268,9 @@ def marker_score(text: str, s: int, e: int) -> float | None:
         if q in " \t" and nxt and nxt in ".,;:":
             score = 1.5  # "is heard 1 . The": marker set apart before the punctuation
         elif pc in ".!?”’\"»)":
-            if nxt.isupper() or nxt in "“\"‘(":
+            if text.startswith(text[s:e] + " ", e + 1):
+                score = 2.0  # "colonies. 17 17 See …": the marker, then the flowed note's own number
+            elif nxt.isupper() or nxt in "“\"‘(":
                 score = 1.0
             else:
                 score = -1.0
@@ -424,10 +430,24 @@ def _line_of(lines: list[tuple[int, int]], pos: int) -> int:
     return lo
 
 
-def _inline_end(text: str, start: int, limit: int) -> int:
+def _reappearing_marker(text: str, number: int, start: int, stop: int) -> re.Match | None:
+    """` .13` after note 13's text: the marker put back after the note, with a stray stop before it."""
+    for m in REAPPEARING.finditer(text, start, stop):
+        if int(m.group(2)) == number:
+            return m
+    return None
+
+
+REAPPEARING = re.compile(r"(?<=\s)(\.)(\d{1,3})(?=\s|$)")
+
+
+def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     """End of a flowed note: its first sentence, then every following sentence that reads as a citation."""
     para = text.find("\n\n", start, limit)
     stop = limit if para == -1 else para
+    again = _reappearing_marker(text, number, start, stop)
+    if again:
+        stop = again.start()
     ends = sentence_ends(text, start, stop)
     end = ends[0]
     for nxt in ends[1:]:
@@ -444,7 +464,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     furniture = find_furniture(text, lines)
     labels = label_candidates(text, lines, furniture)
     pre_markers, _ = marker_candidates(text, set())
-    glued_at = {c.end: c.number for c in pre_markers if c.style == "glued"}
+    glued_at = {c.end: c.number for c in pre_markers}
     # keyed by the position just before the inline label's digits (the space)
     inline = inline_candidates(text, {pos: n for pos, n in glued_at.items()})
     all_labels = sorted(labels + inline, key=lambda c: c.start)
@@ -466,11 +486,26 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     notes: list[Note] = []
     note_spans: list[tuple[int, int]] = []
     sorted_labels = sorted(chosen_labels, key=lambda c: c.start)
+    last_end = 0
+    glued_before = {c.start: c.start - 1 - len(str(glued_at[c.start - 1])) for c in sorted_labels
+                    if c.style == "inline" and glued_at.get(c.start - 1) == c.number}
+    stray: list[Artefact] = []
+    reappeared: list[Candidate] = []
     for k, c in enumerate(sorted_labels):
-        limit = sorted_labels[k + 1].start if k + 1 < len(sorted_labels) else len(text)
+        if c.start < last_end:
+            continue  # "Journal 22, 3 (2001)": a number inside the previous note's text
+        limit = len(text)
+        if k + 1 < len(sorted_labels):
+            nxt = sorted_labels[k + 1]
+            # the next note's own marker, glued before its number ("tasks.23 23 Andrews"), is not ours
+            limit = glued_before.get(nxt.start, nxt.start)
         if c.style == "inline":
-            end = _inline_end(text, c.text_start, limit)
+            end = _inline_end(text, c.text_start, limit, c.number)
             placement = "inline"
+            again = _reappearing_marker(text, c.number, end, min(len(text), end + 8))
+            if again:
+                stray.append(Artefact("stray-punct", again.start(1), again.end(1), "."))
+                reappeared.append(Candidate(c.number, again.start(2), again.end(2), 4.0, "glued"))
         else:
             li = _line_of(lines, c.text_start)
             end = lines[li][1]
@@ -491,6 +526,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         notes.append(Note(c.number, text[c.text_start:end], c.text_start, end, placement, c.start, label_end,
                           line, col))
         note_spans.append((c.start, end))
+        last_end = end
     in_endnotes = _endnote_lines(lines, furniture)
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
 
@@ -499,7 +535,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     note_numbers = {n.number for n in notes}
     spans = sorted(note_spans + furn_spans)
     kept = []
-    for c in markers_raw:
+    for c in sorted(markers_raw + reappeared, key=lambda c: c.start):
         if _inside(spans, c.start):
             continue
         # Only a real apparatus of notes says which numbers a marker may carry (an excerpt may hold one note).
@@ -520,6 +556,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         stripped_s = s + len(text[s:e]) - len(text[s:e].lstrip())
         stripped_e = s + len(text[s:e].rstrip())
         artefacts.append(Artefact(kind, stripped_s, stripped_e, text[stripped_s:stripped_e]))
+    artefacts = sorted(artefacts + stray, key=lambda a: a.start)
     diags = []
     for s, e in doubtful:
         if _inside(spans, s):
