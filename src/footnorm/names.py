@@ -27,14 +27,16 @@ _ET_AL = re.compile(
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Jun|Sen)\.?$")
 # A token that can be part of a personal name: a capitalised word (hyphens and
 # apostrophes inside), an all-caps family name, or initials such as "J.", "J.-P.", "A.J.".
+# Combining marks (U+0300–U+036F) count as letters: decomposed "Suárez" is a name too.
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*\.?|(?:[A-ZÀ-ÖØ-Þ]\.-?){1,4}[A-ZÀ-ÖØ-Þ]?\.?|"
-    r"(?:d'|D'|O'|l'|dall')[A-ZÀ-ÖØ-Þ][\w’'\-]*)$"
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w\u0300-\u036f’'\-]*\.?|(?:[A-ZÀ-ÖØ-Þ]\.-?){1,4}[A-ZÀ-ÖØ-Þ]?\.?|"
+    r"(?:[A-ZÀ-ÖØ-Þ]\.){1,3}[A-ZÀ-ÖØ-Þ][\w\u0300-\u036f’'\-]+|"
+    r"(?:d'|D'|O'|O’|d’|l'|dall')[A-ZÀ-ÖØ-Þ][\w\u0300-\u036f’'\-]*)$"
 )
 _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.?-?){1,4}$|^(?:[A-ZÀ-ÖØ-Þ][a-z]?\.-?)+$")
 # Capitalised words that start titles and commentary, never names.
 _NOT_NAME = frozenset(
-    "The A An On In Of For From To With Towards Toward Toward Why How What When Where "
+    "The An On In Of For From To With Towards Toward Toward Why How What When Where "
     "Is Are Was Do Does Der Die Das Ein Eine Zur Zum Über Le La Les Un Une Des Du "
     "Il Lo Gli Una El Los Las Sobre Para Por Con See Cf Vgl Siehe Ibid Ibidem Ebd "
     "This That These Those It Its Also But And Or Not No New Journal Review Proceedings "

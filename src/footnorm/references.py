@@ -1196,7 +1196,9 @@ def parse_reference(text: str) -> Citation | None:
 _CITNUM = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,4}\s*[.)](?=\s)|\d{1,4}(?=\s+[A-ZÀ-Þ]))\s*")
 _WORD_RX = re.compile(r"\S+")
 _INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-z]?\.)?-?){1,4}$")
-_CAP_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'\-]*|(?:d'|D'|O'|O’|d’)[A-ZÀ-Þ][\w’'\-]*|[\w]+-)$")
+_CAP_WORD = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w\u0300-\u036f’'\-]*|(?:d'|D'|O'|O’|d’)[A-ZÀ-Þ][\w\u0300-\u036f’'\-]*|[\w]+-)$"
+)
 _YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:;]?$")
 _HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y", "und", "u."])
 _BIB_NOTE = re.compile(
@@ -1527,6 +1529,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
 
 def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """A whole bibliography entry, or None when the text does not open like one."""
+    if _SIGNAL.match(text.lstrip()) or _IBID.match(text.lstrip()) or _OPCIT.match(text.lstrip()):
+        return None  # a note: "Vgl. Huber, ...", "Ibid."
     m = _CITNUM.match(text)
     pos = m.end() if m else 0
     head = _bibliography_head(text, pos)

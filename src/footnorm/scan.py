@@ -183,6 +183,8 @@ NUMBER_WORDS = frozenset(
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
 DIGITS = re.compile(r"(?<![\d\w\-–/])\d{1,3}(?![\d])|(?<=[^\W\d_])\d{1,3}(?![\d])")
+# "freedom in 180019 Jack": a marker glued to a year
+YEAR_GLUED = re.compile(r"(?<![\d\w])(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
 PAREN_MARKER = re.compile(r"(?<=[^\s(])\((\d{1,3})\)")
 BRACKET_MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
 SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -299,6 +301,10 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
         if sc is not None:
             style = "paragraph" if sc == 3.0 else ("glued" if text[s - 1:s] not in (" ", "\t") else "bare")
             cands.append(Candidate(int(text[s:e]), s, e, sc, style))
+    for m in YEAR_GLUED.finditer(text):
+        n = int(m.group(2))
+        if n:
+            cands.append(Candidate(n, m.start(2), m.end(2), 0.5, "glued"))
     for m in PAREN_MARKER.finditer(text):
         cands.append(Candidate(int(m.group(1)), m.start(), m.end(), 2.0, "paren"))
     for m in BRACKET_MARKER.finditer(text):
@@ -317,7 +323,7 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
         if kind == "notes-heading":
             in_endnotes = True
             continue
-        m = LINE_LABEL.match(text, s, e)
+        m = LINE_LABEL.match(text, s, e) if kind is None else None
         if m:
             first = text[m.end():e]
             n = int(m.group(1))
@@ -514,6 +520,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                 ls, le = lines[li]
                 if not text[ls:le].strip():
                     break
+                if _ends_sentence(text, c.text_start, end) and citation_likeness(text[ls:le]) < 0.5:
+                    break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
                 li += 1
             placement = "page-bottom"
@@ -566,6 +574,15 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                                 f"'{text[s:e]}' may be note {text[s:e - 1]} glued to a letter, or a page artefact; "
                                 "left in the body", s, e, line, col))
     return Layout(tuple(markers), tuple(notes), tuple(artefacts), tuple(diags))
+
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends at a full stop (not an abbreviation's period)."""
+    tail = text[max(start, end - 40):end].rstrip("”’\"')] ")
+    if not tail.endswith((".", "!", "?")):
+        return False
+    probe = tail + " X"
+    return bool(sentence_ends(probe, 0, len(probe))[:-1])
 
 
 def _endnote_lines(lines: list[tuple[int, int]], furniture: dict[int, str]) -> set[int]:
