@@ -98,6 +98,8 @@ def split_display_name(text: str) -> Name:
         suffix = words.pop()
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
+    if len(words) == 2 and words[0].lower() in PARTICLES and words[0][:1].isupper():
+        return Name(family=words[1], particle=words[0], suffix=suffix)  # "Del Rey", "Van Dijk"
     # Particles: "Ludwig van Beethoven" -> given Ludwig, particle van.
     i = len(words) - 1
     while i > 1 and words[i - 1].lower() in PARTICLES:

@@ -556,24 +556,34 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             kinds[k] = "NUMBER"  # citation.lark has no separate work-range terminal
 
     # The leading run of names, and the title that may hide at its end.
+    # An institution as author: "The Boston Consulting Group, Perspectives on Strategy, 12"
+    if n > 1 and kinds[0] == "TEXT" and kinds[1] in ("TEXT", "QTITLE", "NAMESLIKE"):
+        head = text[fields[0].start : fields[0].end]
+        words = head.split()
+        if len(words) <= 8 and _INSTITUTION.search(head) and all(
+            w[:1].isupper() or w in ("of", "for", "the", "and", "on", "de", "des", "du", "für", "der", "la")
+            for w in words
+        ):
+            kinds[0] = "NAMESLIKE"
+
+    # Chicago joins the last of several authors with "and": without a joiner only the
+    # first field is names and the rest is the title ("Weber, Movements, Currents, 164").
     run = 0
-    while run < n and kinds[run] in ("NAMESLIKE", "ANDNAMES") and (run == 0 or kinds[run] != "ANDNAMES" or True):
+    while run < n and kinds[run] in ("NAMESLIKE", "ANDNAMES"):
         run += 1
         if kinds[run - 1] == "ANDNAMES":
             break
     if run:
-        nxt = kinds[run] if run < n else None
         if kinds[0] == "ANDNAMES":
             run = 0
-        elif nxt in ("QTITLE", "TEXT", "INBOOK", "OPCIT", "CROSSREF", "EDMARK", "ACCESSED"):
+        elif kinds[run - 1] == "ANDNAMES":
             pass
-        elif run == 1 and nxt in ("LOC", None):
-            pass
-        elif kinds[run - 1] == "ANDNAMES" and nxt in ("LOC", None):
-            pass
-        else:
-            kinds[run - 1] = "TEXT"
-            run -= 1
+        elif run >= 2:
+            run = 1
+        elif (kinds[1] if n > 1 else None) not in (
+            "QTITLE", "TEXT", "INBOOK", "OPCIT", "CROSSREF", "EDMARK", "ACCESSED", "LOC", None,
+        ):
+            run = 0  # "Beowulf (London: Folio, 1990)": the only field is the title
     for k in range(n):
         if k < run:
             kinds[k] = "NAMES" if kinds[k] == "NAMESLIKE" else kinds[k]
@@ -608,7 +618,9 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             s = text[f.start : f.end]
             nxt = kinds[k + 1] if k + 1 < n else None
             m = _TRAILING_NUMBER.match(s)
-            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC") and not _ANY_YEAR.fullmatch(m.group("num")):
+            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC") and not _ANY_YEAR.fullmatch(m.group("num")) and (
+                m.group("num")[0].isdigit() or nxt in ("ISSUE", "DATEPAREN")
+            ):
                 cut = f.start + m.end("text")
                 out.append(_tok("TEXT", text, f.start, cut, k))
                 out.append(_tok("NUMBER", text, f.start + m.start("num"), f.end, k))
@@ -745,6 +757,13 @@ def _loc_value(s: str) -> str:
     return m.group("value").strip() if m else s.strip()
 
 
+_INSTITUTION = re.compile(
+    r"\b(?:association|committee|council|commission|group|institute|institut|organi[sz]ation|bank|"
+    r"ministry|ministerium|ministère|department|office|agency|society|foundation|bureau|board|"
+    r"corporation|company|inc\.|ltd|network|union|federation|court|parliament|government|"
+    r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
+    re.I,
+)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
 
@@ -754,7 +773,10 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     author_text = ""
     if p.authors:
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
-        names = split_inverted_names(author_text) if p.bibliography else split_names(author_text)
+        if _INSTITUTION.search(author_text) and not p.bibliography:
+            names = (Name(literal=author_text.strip()),)
+        else:
+            names = split_inverted_names(author_text) if p.bibliography else split_names(author_text)
         if not names:
             names = (Name(literal=author_text.strip()),)
         if p.edmark:
@@ -1308,7 +1330,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             # "Koomen." "Frederick." — a whole word with a full stop closes the list
             last_sep = sep
             return head(we - len(sep) - 1, "." if not sep else ",")
-        if is_initial and awaiting_given:
+        if is_initial and awaiting_given and core.endswith("."):
             initials_after_family = True
         if is_initial and core.endswith(".") and awaiting_given and not sep and i + 1 < n:
             # "Facklam, M. Information deficits": initials end an inverted name
