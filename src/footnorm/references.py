@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError, UnexpectedInput
@@ -281,7 +281,7 @@ _DATE = re.compile(
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\d{1,2}\.\d{4})$",
     re.I,
 )
-_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?$")
+_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?[.,]?$")
 _NO_DATE = re.compile(r"^(?:n\.\s?d|o\.\s?J|s\.\s?d|s\.\s?f|sans\s+date|sin\s+fecha)\.?$", re.I)
 _ANY_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
 _LOC_LABELS = {
@@ -1155,6 +1155,9 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         bib = _parse_bibliography(text, all_toks)
         if bib is not None:
             return (bib[0],), ()
+        numbered = _CITNUM.match(text)
+        if numbered:  # "[43] T. Walter, ..." — an entry of a numbered list, not a note
+            all_toks = [t for t in all_toks if t.start >= numbered.end()]
         segs = _segments(text, all_toks)
         i = 0
         while i < len(segs):
@@ -1181,6 +1184,12 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 citations.append(best.citation)
             diagnostics.extend(best.diagnostics)
             i = j + 1
+        if numbered and citations and citations[0].locator and not citations[0].reference.page:
+            # a list entry's trailing range is the work's pages, not a pinpoint
+            first = citations[0]
+            citations[0] = replace(
+                first, reference=replace(first.reference, page=first.locator), locator="", label=""
+            )
     except Exception as exc:  # noqa: BLE001 - the stage must never raise
         diagnostics.append(
             Diagnostic("internal-error", "error", f"citation parser failed: {exc!r}", 0, len(text))
@@ -1216,12 +1225,12 @@ def parse_reference(text: str) -> Citation | None:
 # --------------------------------------------------------------------------
 
 _CITNUM = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,4}\s*[.)](?=\s)|\d{1,4}(?=\s+[A-ZÀ-Þ]))\s*")
-_WORD_RX = re.compile(r"\S+")
+_WORD_RX = re.compile(r"[^\s,;]+[,;]*|[,;]+")  # "Keays,R.R.," is two words
 _INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-z]?\.)?-?){1,4}$")
 _CAP_WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w\u0300-\u036f’'\-]*|(?:d'|D'|O'|O’|d’)[A-ZÀ-Þ][\w\u0300-\u036f’'\-]*|[\w]+-)$"
 )
-_YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:;]?$")
+_YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?(?:\[(?:1[5-9]|20)\d\d\])?\)?[.,:;]?$")
 _HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y", "und", "u."])
 _BIB_NOTE = re.compile(
     r"^(?:to\s+appear|in\s+press|forthcoming|submitted|under\s+review|unpublished|im\s+Druck|sous\s+presse|"
@@ -1319,7 +1328,15 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         is_initial = bool(_INITIAL_WORD.match(core)) and len(stripped.replace(".", "").replace("-", "")) <= 3
         is_particle = low in PARTICLE_WORDS
         is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
-        is_dash = bool(core) and set(core) <= set("-—–_")
+        is_dash = bool(stripped) and set(stripped) <= set("-—–_")
+        if is_dash and end < 0 and (core.endswith(".") or sep):
+            # "———. 1807. Title" / "---, Title": the same author as the entry before
+            return _Head(ws + len(stripped), False, ".", False)
+        if core.endswith(":") and (is_name_word or is_initial) and (
+            inverted or first_unit and unit_words >= 1 and last_sep == ""
+        ):
+            # German and some author-date lists: "Reiser, Helmut: Integrierte ..."
+            return head(we - len(sep) - 1, ".")
         if not (is_initial or is_name_word or is_particle or is_dash):
             return head(boundary if unit_words else end, ",")
         if not is_initial and not is_particle and unit_words >= 4:
@@ -1332,12 +1349,18 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(we - len(sep) - 1, "." if not sep else ",")
         if is_initial and awaiting_given and core.endswith("."):
             initials_after_family = True
-        if is_initial and core.endswith(".") and awaiting_given and not sep and i + 1 < n:
-            # "Facklam, M. Information deficits": initials end an inverted name
-            nw = words[i + 1][0].rstrip(",;")
+        vancouver = unit_words > unit_initials and "." not in core[:-1] and len(core) >= 3  # "Sern EB."
+        if is_initial and core.endswith(".") and (awaiting_given or vancouver) and not sep and i + 1 < n:
+            # "Facklam, M. Information deficits" / "Sern EB. Development": initials end the
+            # list — unless a name follows ("Sasayama, D. Hattori, K. Teraishi, T.")
+            nw_full = words[i + 1][0]
+            nw = nw_full.rstrip(",;")
+            after = words[i + 2][0] if i + 2 < n else ""
+            continues = nw_full.endswith(",") and bool(_CAP_WORD.match(nw)) and bool(_INITIAL_WORD.match(after.rstrip(",;")))
             if not _INITIAL_WORD.match(nw) and nw.lower() not in _HEAD_JOINERS and not (
                 nw.lower() in ("et", "u.")
-            ):
+            ) and not continues:
+                end = we
                 return head(we, ".")
         end = we - len(sep)
         last_sep = sep
@@ -1540,8 +1563,14 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
                     and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper())
             ):
                 return i + 1
-        if t.type == "OTHER" and text[t.start] in "?!" and i + 1 < len(toks) and toks[i + 1].start > t.end:
+        if t.type == "PERIOD" and i + 1 < len(toks) and toks[i + 1].type in ("URL", "DOI") and i > 0:
             return i + 1
+        if (t.type == "OTHER" and text[t.start] in "?!" or t.type == "WORD" and text[t.end - 1] in "?!") and (
+            i + 1 < len(toks) and toks[i + 1].start > t.end
+        ):
+            return i + 1
+        if t.type == "COMMA" and i + 1 < len(toks) and _YEAR.match(text[toks[i + 1].start : toks[-1].end].strip()):
+            return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
         if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
@@ -1562,7 +1591,8 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     if m:
         stream.append(Token("CITNUM", text[: m.end()].strip(), 0, 0, 0, end_pos=m.end()))
     a_start = len(text) - len(text[pos:].lstrip())
-    stream.append(Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end))
+    if not set(text[a_start : head.end]) <= set("-—–_ "):  # "———." repeats the previous author
+        stream.append(Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end))
     rest = [t for t in toks if t.start >= head.end]
     i = 0
     # "(ed.)" / ", eds." after the names
