@@ -757,6 +757,7 @@ def _loc_value(s: str) -> str:
     return m.group("value").strip() if m else s.strip()
 
 
+_IN_PREFIX = re.compile(r"^(?:in|In|IN|dans|en|En)\s*:?\s+")
 _INSTITUTION = re.compile(
     r"\b(?:association|committee|council|commission|group|institute|institut|organi[sz]ation|bank|"
     r"ministry|ministerium|ministère|department|office|agency|society|foundation|bureau|board|"
@@ -806,6 +807,11 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     for t in p.parts:
         s = str(t).strip()
         ty = t.type
+        if ty == "TEXT" and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography and re.fullmatch(
+            r"(?:inc|ltd|co|llc|gmbh|corp|publishers?|pub)\.?", s, re.I
+        ):
+            fields["publisher"] = f"{fields.get('publisher', '')}, {s}"
+            continue
         if ty == "TEXT" and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography:
             # Harvard: "John Wiley & Sons, Brisbane" — the place after the publisher
             fields.setdefault("publisher_place", _clean_title(s))
@@ -843,12 +849,13 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             else:
                 fields.setdefault("note", _clean_title(s))
         elif ty == "INBOOK":
-            m_in = _INBOOK.match(s)
+            m_in = _IN_PREFIX.match(s)
             container_start = t.start_pos + (m_in.end() if m_in else 0)
-            fields["container_title"] = _clean_title(_INBOOK.sub("", s, count=1))
+            fields["container_title"] = _clean_title(_IN_PREFIX.sub("", s, count=1))
             has_container = is_inbook = True
         elif ty == "EDBY":
-            names = split_names(_EDBY.sub("", s, count=1))
+            inner = re.sub(r",\s*eds?\.?$", "", s.strip("()")) if s.startswith("(") else _EDBY.sub("", s, count=1)
+            names = split_names(_IN_PREFIX.sub("", inner, count=1))
             if names:
                 fields["editor"] = tuple(fields.get("editor", ())) + names  # type: ignore[operator]
         elif ty == "TRANSBY":
@@ -1238,6 +1245,7 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
+_TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-–—]\s*\d+)\.?$")
 
 
 @functools.cache
@@ -1435,7 +1443,21 @@ def _bibliography_parser_tt() -> Lark:
     )
 
 
-_PLACE_PUB = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w .,'’-]{1,40}?)\s*:\s*(?P<pub>\S.*)$")
+_PLACE_PUB = re.compile(r"^(?P<place>[A-ZÀ-Þ][\w .,'’/&-]{1,40}?)\s*:\s*(?P<pub>\S.*)$")
+_MONTH_WORDS = re.compile(r"\b(?:" + _MONTHS + r")\b\.?", re.I)
+
+
+def _is_date_paren(s: str) -> bool:
+    """'(2010)' '(2010, March 3)' '(July / August 1992)' '(n.d.)' '(2004, May)'."""
+    if _DATE_PAREN.match(s):
+        return True
+    inner = s[1:-1]
+    if not _ANY_YEAR.search(inner) or len(inner) > 40:
+        return False
+    rest = _MONTH_WORDS.sub("", inner)
+    return not re.sub(r"[\d\s,./–-]", "", rest)
+
+
 _DATE_PAREN = re.compile(r"^\(\s*(?:(?:1[5-9]|20)\d\d[a-z]?(?:\s*[,/]\s*[^)]*)?|n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.|in\s+press|forthcoming)\s*\)$", re.I)
 
 
@@ -1443,8 +1465,20 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     """The tail of an entry cut at commas and at full stops that end a block."""
     out: list[_Field] = []
     cur: _Field | None = None
+    pages_next = False
     for i, t in enumerate(toks):
         ty = t.type
+        if ty == "COLON" and cur is not None and i > 0 and text[toks[i - 1].start : toks[i - 1].end].isdigit():
+            out.append(cur)  # "Res 39:1146" / "38: 84": volume, then pages
+            cur = None
+            pages_next = True
+            continue
+        if ty == "PERIOD" and i > 0 and _abbreviation_like(text[toks[i - 1].start : toks[i - 1].end]) and (
+            i + 1 < len(toks) and text[toks[i + 1].start : toks[i + 1].start + 1].isupper()
+        ):
+            if cur is not None:
+                cur.end = t.end
+            continue
         if ty in ("COMMA", "SEMI") or (
             ty == "PERIOD" and i + 1 < len(toks) and (_is_sentence_end(text, toks, i) or (
                 toks[i + 1].start > t.end and text[toks[i + 1].start].isdigit()
@@ -1460,7 +1494,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
-            elif cur is not None and ty in ("PAREN", "BRACKET") and not _DATE_PAREN.match(text[t.start : t.end]):
+            elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]):
                 cur.end = t.end
                 continue
             if cur is not None:
@@ -1473,7 +1507,8 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
         if ty == "PERIOD" and cur is None:
             continue
         if cur is None:
-            cur = _Field("text", t.start, t.end)
+            cur = _Field("pages" if pages_next else "text", t.start, t.end)
+            pages_next = False
         else:
             cur.end = t.end
     if cur is not None:
@@ -1481,18 +1516,30 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     return out
 
 
+def _abbreviation_like(word: str) -> bool:
+    """'Amer' 'Math' 'Soc' 'Phys' — a journal abbreviation keeps its full stop."""
+    return 2 <= len(word) <= 5 and word[0].isupper() and word[1:].islower() and word.isalpha() and (
+        word.lower() not in ("press", "books", "verlag", "house", "media")
+    )
+
+
 def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     kinds: list[str] = []
     for k, f in enumerate(fields):
-        s = text[f.start : f.end].strip()
+        s = text[f.start : f.end].strip().rstrip(".").strip()
+        if f.kind == "pages":
+            kinds.append("PAGES")
+            continue
         if f.kind == "paren":
             inner = s[1:-1].strip()
-            if _DATE_PAREN.match(s) or _DATE.match(inner):
+            if _is_date_paren(s) or _DATE.match(inner):
                 kinds.append("DATEPAREN")
             elif re.fullmatch(r"\d+[a-z]?(?:\s*[-–/]\s*\d+)?", inner) or _ISSUE.match(inner):
                 kinds.append("ISSUEPAREN")
             elif _EDMARK.match(s):
                 kinds.append("EDMARK")
+            elif re.search(r",\s*eds?\.?$", inner) and looks_like_names(re.sub(r",\s*eds?\.?$", "", inner)):
+                kinds.append("EDBY")  # "(R. Chellappa, ed.)"
             elif _LOC.match(inner) and re.search(r"\d", inner):
                 kinds.append("PAGES")
             elif _paren_kind(inner) == "PUB":
@@ -1516,6 +1563,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 c = "TEXT"
             elif c == "ISSUE" and k > 0 and kinds and kinds[-1] not in ("NUMBER", "VOL"):
                 c = "ISSUE"
+            if c == "GENRE" and s.lower().startswith("paper presented"):
+                c = "TEXT"  # the meeting is the container
             if c == "TEXT":
                 if _BIB_NOTE.match(s):
                     c = "NOTE"
@@ -1540,6 +1589,11 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
             kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
         if kind == "TEXT":
+            mp = _TRAILING_PAGES.match(s)
+            if mp:  # "Southern Economic Journal pp. 191–204"
+                out.append(_tok("TEXT", text, f.start, f.start + mp.end("text"), k))
+                out.append(_tok("PAGES", text, f.start + mp.start("pages"), f.end, k))
+                continue
             m = _TRAILING_NUMBER.match(s) or re.match(r"^(?P<text>.*\D)\s+(?P<num>(?:1[5-9]|20)\d\d)$", s)
             nxt = kinds[k + 1] if k + 1 < n else None
             if m and (nxt in ("ISSUEPAREN", "ISSUE", "DATEPAREN", "NUMBER", "PAGES", None) or m.group("num").isdigit()):
