@@ -140,23 +140,31 @@ def split_names(text: str) -> tuple[Name, ...]:
 
 
 def split_inverted_names(text: str) -> tuple[Name, ...]:
-    """Split a bibliography name list whose names are inverted.
+    """Split a bibliography name list, inverted or not, name by name.
 
     'Bergk, V., Haefeli, W. E. & Gasse, C.' / 'Cvetkovich, George, and Patricia L. Winter'
-    / 'Wu, N.; Mo, Y.' / 'Kim, Y.Y., Sexton, R.M., and Kupin, T.H.'
+    / 'Wu, N.; Mo, Y.' / 'McAllister AK, Katz LC' (Vancouver) / 'R. S. Zemel, M. C. Mozer'
     """
     text, _ = strip_et_al(text.strip().rstrip(",;"))
     text = re.sub(r"(?:,\s*|\s+)(?:and|und|et|e|y|&)\s+", " ; ", text)
     pieces = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     names: list[Name] = []
+    inverted_list = False
     i = 0
     while i < len(pieces):
         piece = pieces[i]
+        words = piece.split()
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
-        if nxt and len(piece.split()) <= 4 and (
-            _is_given_part(nxt) or (i == 0 and _is_plain_given(nxt))
-        ):
+        if len(words) >= 2 and _is_given_part(words[-1]) and not _is_given_part(words[0]) and len(words[0]) > 1:
+            # Vancouver / astronomy: "McAllister AK", "Dias F.C.", "Markevitch M."
+            names.append(_with_particle(" ".join(words[:-1]), words[-1]))
+            i += 1
+            continue
+        if nxt and len(words) <= 3 and not _is_given_part(piece) and (
+            _is_given_part(nxt) or ((i == 0 or inverted_list) and _is_plain_given(nxt) and len(words) <= 2)
+        ) and not (len(words) >= 2 and _is_given_part(words[0])):
             names.append(_with_particle(piece, nxt))
+            inverted_list = inverted_list or i == 0
             i += 2
             continue
         names.append(split_display_name(piece))

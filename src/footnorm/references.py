@@ -1364,7 +1364,9 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             nw_full = words[i + 1][0]
             nw = nw_full.rstrip(",;")
             after = words[i + 2][0] if i + 2 < n else ""
-            continues = nw_full.endswith(",") and bool(_CAP_WORD.match(nw)) and bool(_INITIAL_WORD.match(after.rstrip(",;")))
+            continues = bool(_CAP_WORD.match(nw)) and (
+                nw_full.endswith(",") or after.lower() in _HEAD_JOINERS or bool(_INITIAL_WORD.match(after.rstrip(",;")))
+            )
             if not _INITIAL_WORD.match(nw) and nw.lower() not in _HEAD_JOINERS and not (
                 nw.lower() in ("et", "u.")
             ) and not continues:
