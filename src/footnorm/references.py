@@ -262,7 +262,8 @@ _GENRE = re.compile(
     r"master'?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|thesis|working\s+paper|discussion\s+paper|"
     r"technical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
     r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
-    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?",
+    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?"
+    r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*)?",
     re.I,
 )
 _THESIS = re.compile(r"diss|thesis|tesi|thèse|habilitation|mémoire", re.I)
@@ -368,7 +369,7 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
     low = word.lower()
     if low in _SENTENCE_ENDERS:
         return not text[nxt.start].isdigit()
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Bryden"
+    if len(word) == 1 and word.isupper():  # an initial: "J. Bryden"
         return False
     if low in _ABBREVIATIONS:
         return False
@@ -907,6 +908,9 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             has_pub = True
         elif ty == "NOTE":
             fields.setdefault("note", _clean_title(s))
+        elif ty == "PUBLISHER":
+            fields.setdefault("publisher", _clean_title(s))
+            has_pub = True
         elif ty == "EDMARK":
             pass
         elif ty == "VOL":
@@ -1245,6 +1249,18 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
+_NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
+_STRONG_PUBLISHER = re.compile(
+    r"\b(?:press|verlag|publishers?|publishing|books|wiley|sons|associates|inc\.?|ltd\.?|editions|éditions|"
+    r"editore|edizioni|ediciones|editorial|springer|elsevier|routledge|macmillan|mcgraw|prentice|"
+    r"addison|academic|harper|penguin|blackwell|norton|sage|kluwer|pergamon|longman|scribner|knopf)\b",
+    re.I,
+)
+_CONTAINER_WORDS = re.compile(
+    r"\b(?:journal|proceedings|proc\.|review|conference|bulletin|transactions|quarterly|annals|"
+    r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
+    re.I,
+)
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-–—]\s*\d+)\.?$")
 
 
@@ -1367,6 +1383,10 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             continues = bool(_CAP_WORD.match(nw)) and (
                 nw_full.endswith(",") or after.lower() in _HEAD_JOINERS or bool(_INITIAL_WORD.match(after.rstrip(",;")))
             )
+            if _CAP_WORD.match(nw.rstrip(".")) and nw_full.endswith(".") and not _INITIAL_WORD.match(nw) and (
+                nw.rstrip(".") not in _TITLE_OPENERS
+            ):
+                return head(words[i + 1][2] - 1, ".")  # "Ansoff, H. Igor. Corporate Strategy"
             if not _INITIAL_WORD.match(nw) and nw.lower() not in _HEAD_JOINERS and not (
                 nw.lower() in ("et", "u.")
             ) and not continues:
@@ -1481,6 +1501,12 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None:
                 cur.end = t.end
             continue
+        if ty == "PERIOD" and i > 0 and _US_STATE.match(text[toks[i - 1].start : toks[i - 1].end]) and cur is not None and (
+            i + 1 < len(toks) and toks[i + 1].start > t.end
+        ):
+            out.append(cur)  # "Boston, MA. Retrieved from"
+            cur = None
+            continue
         if ty in ("COMMA", "SEMI") or (
             ty == "PERIOD" and i + 1 < len(toks) and (_is_sentence_end(text, toks, i) or (
                 toks[i + 1].start > t.end and text[toks[i + 1].start].isdigit()
@@ -1552,7 +1578,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             kinds.append("URL")
         elif f.kind == "doi":
             kinds.append("DOI")
-        elif f.kind in ("quoted", "bracket"):
+        elif f.kind == "bracket":
+            kinds.append("ACCESSED" if _ACCESSED.match(s.strip("[] ")) else "NOTE")
+        elif f.kind == "quoted":
             kinds.append("TEXT")
         else:
             c = _classify_text(s)
@@ -1565,6 +1593,13 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 c = "TEXT"
             elif c == "ISSUE" and k > 0 and kinds and kinds[-1] not in ("NUMBER", "VOL"):
                 c = "ISSUE"
+            me = _NAMES_ED.match(s)
+            if me and looks_like_names(me.group("names")):
+                kinds.append("EDBY")  # "In M. Carme Picallo (ed.)" — the book follows
+                continue
+            if c == "TEXT" and _STRONG_PUBLISHER.search(s) and not _CONTAINER_WORDS.search(s):
+                kinds.append("PUBLISHER")
+                continue
             if c == "GENRE" and s.lower().startswith("paper presented"):
                 c = "TEXT"  # the meeting is the container
             if c == "TEXT":
@@ -1584,7 +1619,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         s = text[f.start : f.end]
         if kind == "PLACEPUB" and out and out[-1].type == "CONTAINER_OR_TEXT":
             pass
-        if kind == "PLACEPUB" and _US_STATE.match(s.split(":")[0].strip()) and out and out[-1].type == "TEXT" and len(out) > 1:
+        if kind == "PLACEPUB" and _US_STATE.match(s.split(":")[0].strip()) and out and out[-1].type == "TEXT" and len(str(out[-1]).split()) <= 3:
             prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
             out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
             continue
@@ -1631,6 +1666,7 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1
         if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
             return i
+    # no full stop closes the title: comma-separated styles ("Title, Journal, 37(7), 72-76")
     return len(toks)
 
 

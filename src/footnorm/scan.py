@@ -121,6 +121,7 @@ NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
+STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
 
 
@@ -145,7 +146,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
     keys: dict[str, int] = {}
     for s, e in lines:
         line = text[s:e].strip()
-        if 6 <= len(line) <= 90:
+        if 6 <= len(line) <= 200:
             k = _furniture_key(line)
             keys[k] = keys.get(k, 0) + 1
     kinds: dict[int, str] = {}
@@ -158,9 +159,13 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             kinds[i] = "notes-heading"
         elif PAGE_NUMBER.fullmatch(line):
             kinds[i] = "page-number"
+        elif STAMP.match(line):
+            kinds[i] = "download-stamp"
         elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(_furniture_key(line), 0) >= 2 \
                 and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
+        elif len(line) > 40 and keys.get(_furniture_key(line), 0) >= 3 and re.search(r"https?://|\d", line):
+            kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
         elif RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
     return kinds
@@ -217,6 +222,8 @@ def marker_score(text: str, s: int, e: int) -> float | None:
     p = text[s - 1] if s else "\n"
     q = text[e] if e < len(text) else "\n"
     q2 = text[e + 1] if e + 1 < len(text) else ""
+    if q == ")" and p != "(":
+        return None  # list items: "1) an independent court"
     if q in "-–/:" or p in "-–/:$£€#":
         return None  # ranges, times, ratios, money
     if q in ".," and q2.isdigit():
@@ -241,6 +248,8 @@ def marker_score(text: str, s: int, e: int) -> float | None:
         word = _prev_word(text, j)
         if word in NUMBER_WORDS:
             return None
+        if before.isdigit() and text[j:s] != ".":
+            return None  # "Rec(2004)20", "12,3"
         if before.isdigit():
             # "15.29": a decimal unless the first number is a day of a month
             k = j - 1
@@ -276,10 +285,16 @@ def marker_score(text: str, s: int, e: int) -> float | None:
                 score = 1.0
             else:
                 score = -1.0
-        elif nxt.islower() or nxt.isdigit():
-            return None  # "15 years", "3 of them"
+        elif nxt.isdigit():
+            return None
+        elif nxt.islower():
+            # "15 years", "3 of them" -- or a superscript set apart ("institutions 2 and the"):
+            # only the numbering can tell, so the candidate stays, heavily doubted
+            score = -2.0
         else:
             score = -1.5
+        if q == "." and text[e + 1:e + 2] == " " and text[e + 2:e + 3].isupper():
+            score = min(score, -2.5)  # "1. Introduction; 2. The Commentaries": an enumeration
     else:
         return None
     if n > 400:
@@ -330,6 +345,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             if n == 0:
                 continue
             score = 0.5 + max(-2.0, min(2.0, 0.5 * citation_likeness(first)))
+            if VOLUME_CONTINUES.match(first):
+                score -= 3.0  # "Quarterly\n22 (1965), 264-286": a volume wrapped to the line start
             ch = first[:1]
             if ch.islower():
                 score -= 2.0
@@ -351,6 +368,7 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
     return cands
 
 
+VOLUME_CONTINUES = re.compile(r"\(\d{4}\)|[-–]\d|,\s*\d|\d")
 INLINE_LABEL = re.compile(r"(?<=[.!?”’\"»)\d]) (\d{1,3}) (?=[A-ZÀ-ÞĀ-Ž“\"‘'«(])")
 
 
@@ -473,6 +491,13 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     glued_at = {c.end: c.number for c in pre_markers}
     # keyed by the position just before the inline label's digits (the space)
     inline = inline_candidates(text, {pos: n for pos, n in glued_at.items()})
+    # The same number as a flowed note and as a page-bottom note: the page-bottom one is the note.
+    line_numbers_after: dict[int, int] = {}
+    for c in labels:
+        if c.score > 0:
+            line_numbers_after[c.number] = max(line_numbers_after.get(c.number, -1), c.start)
+    inline = [replace(c, score=c.score - 2.5) if line_numbers_after.get(c.number, -1) > c.start else c
+              for c in inline]
     all_labels = sorted(labels + inline, key=lambda c: c.start)
     marker_numbers_before: dict[int, list[int]] = {}
     for c in pre_markers:
