@@ -1597,7 +1597,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             if me and looks_like_names(me.group("names")):
                 kinds.append("EDBY")  # "In M. Carme Picallo (ed.)" — the book follows
                 continue
-            if c == "TEXT" and _STRONG_PUBLISHER.search(s) and not _CONTAINER_WORDS.search(s):
+            if c == "TEXT" and _STRONG_PUBLISHER.search(s) and not _CONTAINER_WORDS.search(s) and not _PLACE_PUB.match(s):
                 kinds.append("PUBLISHER")
                 continue
             if c == "GENRE" and s.lower().startswith("paper presented"):
@@ -1667,7 +1667,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
         if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
             return i
     # no full stop closes the title: comma-separated styles ("Title, Journal, 37(7), 72-76")
-    return len(toks)
+    first_comma = next((i for i, t in enumerate(toks) if t.type == "COMMA"), -1)
+    return first_comma + 1 if first_comma > 0 else len(toks)
 
 
 def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Token]] | None:
