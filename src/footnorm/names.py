@@ -29,7 +29,7 @@ _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Jun|Sen)\.?$")
 # apostrophes inside), an all-caps family name, or initials such as "J.", "J.-P.", "A.J.".
 # Combining marks (U+0300–U+036F) count as letters: decomposed "Suárez" is a name too.
 _NAME_WORD = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w\u0300-\u036f’'\-]*\.?|(?:[A-ZÀ-ÖØ-Þ]\.-?){1,4}[A-ZÀ-ÖØ-Þ]?\.?|"
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][^\s\d,;:()\[\]“”\"«»!?.&]*\.?|(?:[A-ZÀ-ÖØ-Þ]\.-?){1,4}[A-ZÀ-ÖØ-Þ]?\.?|"
     r"(?:[A-ZÀ-ÖØ-Þ]\.){1,3}[A-ZÀ-ÖØ-Þ][\w\u0300-\u036f’'\-]+|"
     r"(?:d'|D'|O'|O’|d’|l'|dall')[A-ZÀ-ÖØ-Þ][\w\u0300-\u036f’'\-]*)$"
 )

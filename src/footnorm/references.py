@@ -490,6 +490,19 @@ def _classify_text(s: str) -> str:
     return "TEXT"
 
 
+_INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
+
+
+def _closes_name_list(field_text: str) -> bool:
+    """'S. F. Franco and S. Kachru' ends a list; 'Romeo and Juliet' may be a title."""
+    parts = _INNER_JOINER.split(field_text, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    left, right = parts[0].split(), parts[1].split()
+    has_initial = any(re.fullmatch(r"(?:[A-Z]\.-?){1,3}", w) for w in left + right)
+    return has_initial or (len(left) >= 2 and len(right) >= 2)
+
+
 def _split_head(text: str, f: _Field, rx: re.Pattern, head_type: str, idx: int) -> list[Token] | None:
     """'Ibid. 45' / 'op. cit. p. 12' -> IBID + LOC when the rest is a pinpoint."""
     s = text[f.start : f.end]
@@ -573,6 +586,9 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     while run < n and kinds[run] in ("NAMESLIKE", "ANDNAMES"):
         run += 1
         if kinds[run - 1] == "ANDNAMES":
+            break
+        if run > 1 and _closes_name_list(text[fields[run - 1].start : fields[run - 1].end]):
+            kinds[run - 1] = "ANDNAMES"  # "R. Argurio, M. Bertolini, S. F. Franco and S. Kachru"
             break
     if run:
         if kinds[0] == "ANDNAMES":
@@ -883,6 +899,14 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             if y:
                 fields.setdefault("issued", y.group(1))
             has_date_field = True
+        elif ty == "NUMBER" and p.bibliography:
+            # "Nature, 418, 301" / "1993, 27, 634–639": volume first, then pages
+            if "volume" not in fields:
+                fields["volume"] = s.rstrip(".")
+            elif "page" not in fields:
+                fields["page"] = s.rstrip(".")
+            else:
+                fields.setdefault("issue", s.rstrip("."))
         elif ty == "NUMBER":
             if "volume" not in fields and last_kind in ("CONTAINER", "TEXT", "INBOOK", "NUMBER", "VOL") and last_kind != "NUMBER":
                 fields["volume"] = s
@@ -934,6 +958,16 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             y = _ANY_YEAR.search(s)
             fields["accessed"] = y.group(1) if y else ""
         last_kind = ty if ty != "TEXT" or style != "quoted" else "CONTAINER"
+    if (
+        p.bibliography and style == "italic" and title and len(title.split()) <= 4 and not has_container
+        and [t for t in p.parts if t.type not in ("YEAR", "DATEPAREN")][:1]
+        and [t for t in p.parts if t.type not in ("YEAR", "DATEPAREN")][0].type == "NUMBER" and "volume" in fields
+        and not any(t.type in ("CONTAINER", "TEXT", "INBOOK", "PUB", "PLACEPUB", "PUBLISHER") for t in p.parts)
+    ):
+        # "Bruggen M. & Kaiser C.R., 2002, Nature, 418, 301": no title, the journal
+        fields["container_title"] = title
+        title = ""
+        has_container = True
     if title:
         fields["title"] = title
         fields["title_style"] = style
@@ -1195,12 +1229,15 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 citations.append(best.citation)
             diagnostics.extend(best.diagnostics)
             i = j + 1
-        if numbered and citations and citations[0].locator and not citations[0].reference.page:
-            # a list entry's trailing range is the work's pages, not a pinpoint
+        if numbered and citations and citations[0].locator:
+            # a list entry's trailing range is the work's pages, its trailing year the date
             first = citations[0]
-            citations[0] = replace(
-                first, reference=replace(first.reference, page=first.locator), locator="", label=""
-            )
+            ref = first.reference
+            if _YEAR.match(first.locator) and not ref.issued:
+                ref = replace(ref, issued=first.locator)
+            elif not ref.page:
+                ref = replace(ref, page=first.locator)
+            citations[0] = replace(first, reference=ref, locator="", label="")
     except Exception as exc:  # noqa: BLE001 - the stage must never raise
         diagnostics.append(
             Diagnostic("internal-error", "error", f"citation parser failed: {exc!r}", 0, len(text))
@@ -1367,6 +1404,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(boundary, ",")
         unit_words += 1
         unit_initials += is_initial
+        if core.endswith(".") and not is_initial and unit_words == 1 and not inverted and boundary > 0 and not sep:
+            return head(boundary, ",")  # "S. Kachru, Fortsch. Phys. 55": a journal, not a name
         if core.endswith(".") and not is_initial:
             # "Koomen." "Frederick." — a whole word with a full stop closes the list
             last_sep = sep
