@@ -1279,7 +1279,7 @@ _CAP_WORD = re.compile(
     r"^(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w\u0300-\u036f’'\-]*|(?:d'|D'|O'|O’|d’)[A-ZÀ-Þ][\w\u0300-\u036f’'\-]*|[\w]+-)$"
 )
 _YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?(?:\[(?:1[5-9]|20)\d\d\])?\)?[.,:;]?$")
-_HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y", "und", "u."])
+_HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y"])
 _BIB_NOTE = re.compile(
     r"^(?:to\s+appear|in\s+press|forthcoming|submitted|under\s+review|unpublished|im\s+Druck|sous\s+presse|"
     r"in\s+preparation|accepted|preprint|available\s+(?:online|at|from)\b.*|retrieved\s+from\b.*)",
@@ -1312,11 +1312,19 @@ class _Head:
     inverted: bool
     terminator: str  # ".", ",", "year", "quote", "edmark", "paren"
     initials_after_family: bool = False  # "Bergk, V." — the surest sign of a bibliography
+    has_given: bool = False  # an inverted name with its given part: "Hagenmeyer, Heinrich"
 
-    def is_bibliography(self) -> bool:
+    def is_bibliography(self, rest: str = "") -> bool:
         if self.terminator in (".", "year", "edmark", "quote"):
             return True
-        return self.inverted and self.initials_after_family
+        if self.inverted and self.initials_after_family:
+            return True
+        # "Hagenmeyer, Heinrich, Title, Place 1973": a short note never carries a year
+        body = rest.lstrip(" ,.").rsplit(",", 1)[0]  # the last field may be a pinpoint
+        return (
+            self.inverted and self.has_given and self.terminator in (",", "paren")
+            and not rest.lstrip(" ,")[:1] in "“„«\"‘'" and bool(_ANY_YEAR.search(body))
+        )
 
 
 def _bibliography_head(text: str, start: int) -> _Head | None:
@@ -1341,12 +1349,13 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     first_unit = True
     initials_after_family = False
     last_sep = ""
+    has_given = False
     n = len(words)
 
     def head(pos: int, term: str) -> _Head | None:
         if term == "quote" and last_sep:
             term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
-        return _Head(pos, inverted, term, initials_after_family) if pos > 0 else None
+        return _Head(pos, inverted, term, initials_after_family, has_given) if pos > 0 else None
 
     i = 0
     while i < n:
@@ -1378,6 +1387,10 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if low in _HEAD_JOINERS:
             if end < 0:
                 return None
+            if inverted and unit_words == 1 and unit_initials == 0 and not awaiting_given:
+                # "Bennacef, S., Speech and human-machine dialog": a title, not a name
+                i += 1
+                continue
             awaiting_given = False
             unit_words = 0
             unit_initials = 0
@@ -1385,16 +1398,21 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             last_sep = ""
             i += 1
             continue
-        stripped = core.rstrip(".")
-        is_initial = bool(_INITIAL_WORD.match(core)) and len(stripped.replace(".", "").replace("-", "")) <= 3
-        is_particle = low in PARTICLE_WORDS
+        if not core:  # a stray "," standing alone: "Indares, A. , Dunning"
+            i += 1
+            continue
+        colon = core.endswith(":")
+        core_nc = core.rstrip(":")
+        stripped = core_nc.rstrip(".")
+        is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3
+        is_particle = stripped.lower() in PARTICLE_WORDS
         is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
         is_dash = bool(stripped) and set(stripped) <= set("-—–_")
-        if is_dash and end < 0 and (core.endswith(".") or sep):
+        if is_dash and end < 0:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
-        if core.endswith(":") and (is_name_word or is_initial) and (
-            inverted or first_unit and unit_words >= 1 and last_sep == ""
+        if colon and (is_name_word or is_initial) and (
+            inverted or first_unit and unit_words >= 1 and last_sep == "" or is_initial and unit_words >= 1
         ):
             # German and some author-date lists: "Reiser, Helmut: Integrierte ..."
             return head(we - len(sep) - 1, ".")
@@ -1419,8 +1437,11 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             nw_full = words[i + 1][0]
             nw = nw_full.rstrip(",;")
             after = words[i + 2][0] if i + 2 < n else ""
+            after2 = words[i + 3][0].rstrip(",;.") if i + 3 < n else ""
             continues = bool(_CAP_WORD.match(nw)) and (
-                nw_full.endswith(",") or after.lower() in _HEAD_JOINERS or bool(_INITIAL_WORD.match(after.rstrip(",;")))
+                nw_full.endswith(",")
+                or after.lower() in _HEAD_JOINERS and bool(_INITIAL_WORD.match(after2) or words[i + 3][0].endswith((",", ".")) if i + 3 < n else False)
+                or bool(_INITIAL_WORD.match(after.rstrip(",;")))
             )
             if _CAP_WORD.match(nw.rstrip(".")) and nw_full.endswith(".") and not _INITIAL_WORD.match(nw) and (
                 nw.rstrip(".") not in _TITLE_OPENERS
@@ -1436,6 +1457,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if sep:
             if first_unit and unit_words == 1 and not is_initial:
                 inverted = True
+            if awaiting_given:
+                has_given = True
             awaiting_given = unit_words <= 2 and unit_initials == 0 and (first_unit or inverted) and not (
                 awaiting_given
             )
@@ -1699,6 +1722,14 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             i + 1 < len(toks) and toks[i + 1].start > t.end
         ):
             return i + 1
+        if t.type == "COMMA" and i + 2 < len(toks) and toks[i + 2].type == "PERIOD" and _YEAR.match(
+            text[toks[i + 1].start : toks[i + 1].end]
+        ):
+            return i + 1  # "Title, 1997. Journal, to appear."
+        if t.type == "PAREN" and i > 0 and (
+            _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _VOL.match(text[t.start + 1 : t.end - 1].strip())
+        ):
+            return i  # "Handbook of aging (3rd ed.)"
         if t.type == "COMMA" and i + 1 < len(toks) and _YEAR.match(text[toks[i + 1].start : toks[-1].end].strip()):
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
@@ -1717,7 +1748,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     m = _CITNUM.match(text)
     pos = m.end() if m else 0
     head = _bibliography_head(text, pos)
-    if head is None or not head.is_bibliography():
+    if head is None or not head.is_bibliography(text[head.end :] if head else ""):
         return None
     stream: list[Token] = []
     if m:
