@@ -164,7 +164,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(_furniture_key(line), 0) >= 2 \
                 and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
-        elif len(line) > 40 and keys.get(_furniture_key(line), 0) >= 3 and re.search(r"https?://|\d", line):
+        elif len(line) > 40 and keys.get(_furniture_key(line), 0) >= 3 and re.search(r"https?://|www\.|©", line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
         elif RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
@@ -182,15 +182,15 @@ MONTHS = frozenset(
 NUMBER_WORDS = frozenset(
     """p pp page pages s seite seiten vol vols volume bd band bde no nos nr number n nn note notes fn
     chap chapter ch cap kap kapitel section sec sect art article § fig figure table tab col fol
-    book part teil heft t tome issue verse v vv line l ll para paragraph item act scene psalm
-    anno year years jahr age aged ad bc""".split()
+    teil heft t tome issue verse v vv l ll para paragraph psalm
+    year years jahr ad bc arts artt articles para paras nos abs satz lit ziff rn rdnr""".split()
 )
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
 DIGITS = re.compile(r"(?<![\d\w\-–/])\d{1,3}(?![\d])|(?<=[^\W\d_])\d{1,3}(?![\d])")
 # "freedom in 180019 Jack": a marker glued to a year
 YEAR_GLUED = re.compile(r"(?<![\d\w])(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
-PAREN_MARKER = re.compile(r"(?<=[^\s(])\((\d{1,3})\)")
+PAREN_MARKER = re.compile(r"(?<=[^\s(\d])\((\d{1,3})\)")
 BRACKET_MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
 SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
@@ -345,6 +345,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             if n == 0:
                 continue
             score = 0.5 + max(-2.0, min(2.0, 0.5 * citation_likeness(first)))
+            if first.isupper() and len(first) < 80 and not re.search(r"\d", first):
+                score -= 3.0  # "1. INTRODUCTION": a numbered heading
             if VOLUME_CONTINUES.match(first):
                 score -= 3.0  # "Quarterly\n22 (1965), 264-286": a volume wrapped to the line start
             ch = first[:1]
@@ -396,35 +398,86 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
 
 # --------------------------------------------------------------------------- the global choice
 
-def transition(prev: int, cur: int) -> float:
+def transition(prev: int, cur: int, restart: float = -0.5) -> float:
     if cur == prev + 1:
         return 2.0
     if prev + 1 < cur <= prev + 3:
         return 0.0
     if cur == 1:
-        return -0.5  # a new chapter or page restarts the numbering
+        return restart  # a new chapter or page restarts the numbering
     if cur <= prev:
         return -1.5
     return -0.75  # excerpts skip notes; a jump forward is weak evidence against
 
 
-def choose_sequence(cands: list[Candidate], window: int = 40) -> list[Candidate]:
-    """The subset of candidates, in text order, that best combines local scores and numbering."""
+class _PrefixMax:
+    """Fenwick tree of (score, index) maxima over note numbers, for the forward-jump transitions."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.tree = [(-1e18, -1)] * (size + 1)
+
+    def update(self, n: int, item: tuple[float, int]) -> None:
+        while n <= self.size:
+            if item > self.tree[n]:
+                self.tree[n] = item
+            n += n & -n
+
+    def query(self, n: int) -> tuple[float, int]:
+        best = (-1e18, -1)
+        n = min(n, self.size)
+        while n > 0:
+            if self.tree[n] > best:
+                best = self.tree[n]
+            n -= n & -n
+        return best
+
+
+def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candidate]:
+    """The subset of candidates, in text order, that best combines local scores and numbering.
+
+    A best-path search over all candidates (not a window): the best chain ending at each candidate
+    comes from the best chain ending at number n-1 (+2), n-2 or n-3 (0), any earlier number
+    (a forward jump, -0.75), or anything (a restart at 1, or a step back). O(n log n).
+    """
+    by_start: dict[int, Candidate] = {}
+    for c in cands:
+        if c.start not in by_start or c.score > by_start[c.start].score:
+            by_start[c.start] = c
+    cands = sorted(by_start.values(), key=lambda c: c.start)
     best: list[float] = []
     back: list[int] = []
+    by_number: dict[int, tuple[float, int]] = {}
+    overall = (-1e18, -1)
+    prefix = _PrefixMax(1000)
     for i, c in enumerate(cands):
-        b, arg = c.score + (0.5 if c.number == 1 else 0.0), -1
-        for j in range(max(0, i - window), i):
-            if cands[j].end > c.start:
-                continue
-            v = best[j] + c.score + transition(cands[j].number, c.number)
-            if v > b:
-                b, arg = v, j
+        n = c.number
+        options = [(c.score + (0.5 if n == 1 else 0.0), -1)]
+        if n - 1 in by_number:
+            v, j = by_number[n - 1]
+            options.append((v + transition(n - 1, n, restart) + c.score, j))
+        for k in (n - 2, n - 3):
+            if k in by_number:
+                v, j = by_number[k]
+                options.append((v + transition(k, n, restart) + c.score, j))
+        if overall[1] >= 0:
+            options.append((overall[0] + (restart if n == 1 else -1.5) + c.score, overall[1]))
+        v, j = prefix.query(n - 4)
+        if j >= 0:
+            options.append((v + transition(0, n, restart) if n > 4 else v - 0.75, j))
+            options[-1] = (options[-1][0] + c.score, j)
+        b, arg = max(options, key=lambda o: (o[0], -o[1]))
         best.append(b)
         back.append(arg)
-    if not best or max(best) <= 0:
+        item = (b, i)
+        if item[0] > by_number.get(n, (-1e18, -1))[0]:
+            by_number[n] = item
+        if b > overall[0]:
+            overall = item
+        prefix.update(min(n, 1000), item)
+    if not best or overall[0] <= 0:
         return []
-    i = max(range(len(best)), key=best.__getitem__)
+    i = overall[1]
     chosen = []
     while i != -1:
         chosen.append(cands[i])
@@ -575,7 +628,9 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         if len(note_numbers) >= 3:
             c = replace(c, score=c.score + (1.5 if c.number in note_numbers else -0.75))
         kept.append(c)
-    chosen_markers = choose_sequence(kept)
+    # Markers restart their numbering only where the notes do.
+    note_restarts = sum(1 for a, b in zip(notes, notes[1:]) if b.number <= a.number)
+    chosen_markers = choose_sequence(kept, restart=-0.5 if note_restarts or not notes else -3.0)
     markers = []
     for c in chosen_markers:
         line, col = index.position(c.start)
