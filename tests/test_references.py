@@ -310,6 +310,22 @@ def test_offsets_always_slice_the_text(text):
         assert 0 <= d.start <= d.end <= len(text)
 
 
+def test_grammars_build_strict_without_conflicts():
+    # a conflict would make every parse fall back silently: build them here, loudly
+    from footnorm import references
+
+    references._citation_parser.cache_clear()
+    references._bibliography_parser_tt.cache_clear()
+    assert references._citation_parser() is not None
+    assert references._bibliography_parser_tt() is not None
+
+
+def test_no_internal_errors_on_ordinary_notes():
+    for text in [c.values[0] for c in FULL] + [c.values[0] for c in SHORT]:
+        _, diags = parse_note_text(text)
+        assert not [d for d in diags if d.code == "internal-error"], text
+
+
 def test_grammars_load_as_resources():
     assert "%declare" in load_grammar("citation.lark")
     assert "QUOTED" in load_grammar("tokens.lark")

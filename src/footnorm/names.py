@@ -45,6 +45,9 @@ _NOT_NAME = frozenset(
 )
 
 
+_SPACED_INITIALS = re.compile(r"\b([A-Z]) \.")  # OCR: "R . A . Easterlin"
+
+
 def strip_et_al(text: str) -> tuple[str, bool]:
     """Remove a trailing "et al." (and kin); say whether one was there."""
     m = _ET_AL.search(text)
@@ -55,7 +58,7 @@ def strip_et_al(text: str) -> tuple[str, bool]:
 
 def looks_like_names(text: str, *, max_words: int = 14) -> bool:
     """A field of one or more personal names in display or inverted order."""
-    text, _ = strip_et_al(text.strip())
+    text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip()))
     if not text or len(text) > 160:
         return False
     words = text.replace(",", " , ").split()
@@ -132,7 +135,7 @@ def _with_particle(family: str, given: str) -> Name:
 
 def split_names(text: str) -> tuple[Name, ...]:
     """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
-    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip().rstrip(",;")))
     text = text.strip()
     if not text:
         return ()

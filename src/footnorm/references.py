@@ -277,8 +277,8 @@ _MONTHS = (
     r"enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
     r"spring|summer|fall|autumn|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver"
 )
-_DATE = re.compile(
-    r"^(?:(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:" + _MONTHS + r")\s*(?:de\s+)?(?:\d{1,2}(?:st|nd|rd|th)?)?(?:\s*,?\s*(?:de\s+)?\d{4})?"
+_DATE = re.compile(  # a month alone ("Mai", "May") is a name, not a date: a digit is required
+    r"^(?=.*\d)(?:(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:" + _MONTHS + r")\s*(?:de\s+)?(?:\d{1,2}(?:st|nd|rd|th)?)?(?:\s*,?\s*(?:de\s+)?\d{4})?"
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\d{1,2}\.\d{4})$",
     re.I,
 )
@@ -302,7 +302,7 @@ _LOC_LABELS = {
 _LOC = re.compile(
     r"^(?:(?P<label>pp?|pgs?|s|seite|págs?|pagg?|at|pages?|nn?|fn|notes?|anm|chaps?|ch|cap|kap|chapter|"
     r"cols?|sp|fols?|fo|ll?|lines?|z|secs?|sect|§§?|art|paras?|par|¶¶?|rn|rdnr|rz|nm|item|book|bk|lib|fig|table|tab|vv?)"
-    r"\.?\s*)?(?P<value>" + _RANGE + r"(?:\s*(?:,|and|&|u\.|y|e|et)\s*" + _RANGE + r")*"
+    r"\s?\.?\s*)?(?P<value>" + _RANGE + r"(?:\s*(?:,|and|&|u\.|y|e|et)\s*" + _RANGE + r")*"
     r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-–]\d+)?)?)\.?$",
     re.I,
 )
@@ -609,6 +609,15 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         elif kinds[k] == "EDMARK" and not (k == run and run > 0):
             kinds[k] = "TEXT"
 
+    # "[3] J. Nelson, The Physics of Solar Cells, Imperial College Press, 2003": a bare
+    # publisher after an unquoted title (bibliography styles; Chicago notes use parentheses)
+    if "QTITLE" not in kinds:
+        for k in range(2, n):
+            if kinds[k] == "TEXT" and kinds[k - 1] in ("TEXT", "EDITION", "VOL", "NUMBER"):
+                s_k = text[fields[k].start : fields[k].end]
+                if _STRONG_PUBLISHER.search(s_k) and not _CONTAINER_WORDS.search(s_k) and ":" not in s_k:
+                    kinds[k] = "PUBLISHER"
+
     # "ed. B. Skarabela, S. Fish, and A. H.-J. Do": the list goes on over commas
     k = 1
     while k < n:
@@ -661,8 +670,6 @@ def _grammar_parse(tokens: list[Token]) -> tuple[_Parse | None, int]:
             for i, t in enumerate(tokens):
                 if t is tok or (t.start_pos == tok.start_pos and t.type == tok.type):
                     return None, i
-        return None, len(tokens)
-    except LarkError:
         return None, len(tokens)
 
 
@@ -1000,8 +1007,10 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
     elif style == "quoted" and (fields.get("url") and not has_container):
         rtype = "webpage"
-    elif title and re.search(r"\sv\.?\s", title) and style != "quoted":
+    elif title and re.search(r"\sv\.?\s|\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", title, re.I) and style != "quoted":
         rtype = "legal_case"
+    elif title and style != "quoted" and not p.authors and _LEGAL.search(title) and not has_pub:
+        rtype = "legislation"
     elif style == "quoted" and has_container:
         rtype = "paper-conference" if re.search(r"\b(?:proc|conference|symposium|workshop|congress)", str(fields["container_title"]), re.I) else "article-journal"
     elif style == "quoted":
@@ -1045,6 +1054,10 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
     if not fields or fields[0].kind != "text":
         return -1, ""
     s = text[fields[0].start : fields[0].end]
+    lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
+    if lead and looks_like_names(s[lead.end() :]) and len(fields) > 1:
+        label = s[: lead.end()].strip().rstrip(":")
+        return fields[0].start + lead.end(), label if label.lower().rstrip(".") in ("see", "cf", "vgl", "siehe", "voir") else ""
     words = s.split()
     if len(words) < 3 or looks_like_names(s):
         return -1, ""
@@ -1068,9 +1081,21 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
     return fields[0].start + offset, signal
 
 
+_LEGAL = re.compile(
+    r"\b(?:regulation|directive|decision|article|art\.|artículo|articolo|§|case|judgment|judgement|"
+    r"sentencia|urteil|beschluss|gesetz|law|act|code|treaty|convention|resolution|res\.|"
+    r"C-\d+/\d+|\d{4}/\d+|ECLI|OJ|BGBl|U\.S\.C|v\.)(?=\s|$|\d|[,.;:)])",
+    re.I,
+)
+
+
 def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     if p.kind == "ibid":
         return True
+    if p.title and p.title[0].type == "TEXT" and _LEGAL.search(str(p.title[0])) and (
+        p.locators or p.parts or len(str(p.title[0]).split()) <= 12
+    ):
+        return True  # "Article 1, Regulation 2019/2176" / "Case C-411/03, SEVIC, para. 19"
     if p.kind == "opcit" or any(t.type in ("OPCIT", "CROSSREF") for t in tokens):
         return bool(p.authors or p.title)
     if p.authors and (p.title or p.locators or p.parts):
