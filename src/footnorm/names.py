@@ -66,6 +66,8 @@ def looks_like_names(text: str, *, max_words: int = 14) -> bool:
         return False
     if words[0] in _NOT_NAME or words[0].lower() in JOINERS:
         return False
+    if len(words) > 1 and re.fullmatch(r"[a-z]\.", words[0]):  # OCR: "d. Vandaele"
+        words = [words[0].upper()] + words[1:]
     capitalised = 0
     for w in words:
         if w == ",":

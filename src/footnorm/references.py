@@ -1048,20 +1048,31 @@ _CITING_WORDS = frozenset(
 )
 
 
-def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
+def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     """'This is discussed at length in Smith' -> start of 'Smith' (and a signal if one
-    stands right before it).  Only the first field, only when it is prose."""
-    if not fields or fields[0].kind != "text":
-        return -1, ""
-    s = text[fields[0].start : fields[0].end]
+    stands right before it), and the index of the field it is in.  Prose may run over
+    commas before the citation starts ("For a description of X, see D. Sabean, “...”")."""
+    for fi in range(min(len(fields) - 1, 4)):
+        if fields[fi].kind != "text":
+            return -1, "", 0
+        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0)
+        if cut >= 0:
+            return cut, signal, fi
+        if fi == 0 and looks_like_names(text[fields[0].start : fields[0].end]):
+            break
+    return -1, "", 0
+
+
+def _commentary_in_field(text: str, f: _Field, first: bool) -> tuple[int, str]:
+    s = text[f.start : f.end]
     lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
-    if lead and looks_like_names(s[lead.end() :]) and len(fields) > 1:
+    if first and lead and looks_like_names(s[lead.end() :]):
         label = s[: lead.end()].strip().rstrip(":")
-        return fields[0].start + lead.end(), label if label.lower().rstrip(".") in ("see", "cf", "vgl", "siehe", "voir") else ""
+        return f.start + lead.end(), label if label.lower().rstrip(".") in ("see", "cf", "vgl", "siehe", "voir") else ""
     words = s.split()
-    if len(words) < 3 or looks_like_names(s):
+    if len(words) < (3 if first else 2) or looks_like_names(s):
         return -1, ""
-    # the longest name-like tail preceded by a lower-case word
+    # the longest name-like tail preceded by a citing word ("in", "see", "by")
     best = -1
     for k in range(len(words) - 1, 0, -1):
         prev = words[k - 1]
@@ -1078,12 +1089,14 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str]:
     offset = s.index(words[best], offset)
     prev = words[best - 1].lower().rstrip(":,")
     signal = words[best - 1].rstrip(":,") if prev in _SIGNAL_WORDS else ""
-    return fields[0].start + offset, signal
+    return f.start + offset, signal
 
 
 _LEGAL = re.compile(
-    r"\b(?:regulation|directive|decision|article|art\.|artículo|articolo|§|case|judgment|judgement|"
-    r"sentencia|urteil|beschluss|gesetz|law|act|code|treaty|convention|resolution|res\.|"
+    r"(?<!\w)(?:regulation|directive|decision|article|art\.|artículo|articolo|§|case|judgment|judgement|"
+    r"sentencia|urteil|beschluss|gesetz|law|act|code|treaty|convention|resolution|res\.|richtlinie|"
+    r"verordnung|reglamento|directiva|règlement|direttiva|regolamento|tribunal|court|chamber|caso|asunto|"
+    r"(?-i:UrhG|BGB|StGB|GG|ZPO|HGB|GWB|BDSG|BGH|BVerfG|EuGH|CJEU|ECJ|ECHR)|"
     r"C-\d+/\d+|\d{4}/\d+|ECLI|OJ|BGBl|U\.S\.C|v\.)(?=\s|$|\d|[,.;:)])",
     re.I,
 )
@@ -1149,13 +1162,13 @@ def _citation_from_candidate(
     if not toks:
         return None
     fields = _fields(text, toks)
-    cut, signal = _strip_commentary(text, fields)
+    cut, signal, fi = _strip_commentary(text, fields)
     signal_start = -1
     if cut >= 0:
         if signal and not prefix:
             prefix = signal
-            signal_start = text.rfind(signal, fields[0].start, cut)
-        fields[0] = _Field("text", cut, fields[0].end)
+            signal_start = text.rfind(signal, fields[fi].start, cut)
+        fields = [_Field("text", cut, fields[fi].end)] + fields[fi + 1 :]
     if not fields:
         return None
     tokens = _classify(text, fields)
