@@ -302,7 +302,7 @@ _LOC_LABELS = {
 _LOC = re.compile(
     r"^(?:(?P<label>pp?|pgs?|s|seite|págs?|pagg?|at|pages?|nn?|fn|notes?|anm|chaps?|ch|cap|kap|chapter|"
     r"cols?|sp|fols?|fo|ll?|lines?|z|secs?|sect|§§?|art|paras?|par|¶¶?|rn|rdnr|rz|nm|item|book|bk|lib|fig|table|tab|vv?)"
-    r"\s?\.?\s*)?(?P<value>" + _RANGE + r"(?:\s*(?:,|and|&|u\.|y|e|et)\s*" + _RANGE + r")*"
+    r"(?:\s?\.\s*|\s+|(?=\d)))?(?P<value>" + _RANGE + r"(?:\s*[,&]\s*|\s+(?:and|u\.|y|e|et)\s+)" + r"?(?:(?<=[\s,&])" + _RANGE + r")?"
     r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-–]\d+)?)?)\.?$",
     re.I,
 )
@@ -1069,27 +1069,28 @@ def _commentary_in_field(text: str, f: _Field, first: bool) -> tuple[int, str]:
     if first and lead and looks_like_names(s[lead.end() :]):
         label = s[: lead.end()].strip().rstrip(":")
         return f.start + lead.end(), label if label.lower().rstrip(".") in ("see", "cf", "vgl", "siehe", "voir") else ""
-    words = s.split()
+    # words with their offsets; OCR's spaced initials ("L . Berkner") stay one word
+    spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
+    words = [w for _, w in spans]
     if len(words) < (3 if first else 2) or looks_like_names(s):
         return -1, ""
     # the longest name-like tail preceded by a citing word ("in", "see", "by")
     best = -1
     for k in range(len(words) - 1, 0, -1):
         prev = words[k - 1]
-        tail = " ".join(words[k:])
+        tail = s[spans[k][0] :]
         if not looks_like_names(tail):
             break
         if prev.lower().rstrip(":,") in _CITING_WORDS:
             best = k
     if best < 0:
         return -1, ""
-    offset = 0
-    for k in range(best):
-        offset = s.index(words[k], offset) + len(words[k])
-    offset = s.index(words[best], offset)
     prev = words[best - 1].lower().rstrip(":,")
     signal = words[best - 1].rstrip(":,") if prev in _SIGNAL_WORDS else ""
-    return f.start + offset, signal
+    return f.start + spans[best][0], signal
+
+
+_COMMENTARY_WORD = re.compile(r"[A-Z] \.(?=\s)|\S+")
 
 
 _LEGAL = re.compile(
