@@ -30,6 +30,7 @@ LOCATOR = re.compile(
 YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-3]\d)\b")
 PUB_PAREN = re.compile(r"\([^()]{0,80}?(?:1[5-9]\d\d|20[0-3]\d)[^()]{0,10}\)")
 ENDS_WITH_PAGE = re.compile(r"(?:\b\d+[a-z]?|\b[ivxlc]+)(?:\s?[-–]\s?\d+)?(?:\s?f{1,2}\.?)?\W*$", re.IGNORECASE)
+URL = re.compile(r"https?://|www\.|\bdoi:|\b10\.\d{4,}/", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 # Function words that prose is full of and titles rarely use: verbs, pronouns, conjunctions.
@@ -64,6 +65,8 @@ def citation_likeness(sentence: str) -> float:
         score += 0.75
     if PUB_PAREN.search(s):
         score += 1.0
+    if URL.search(s):
+        score += 1.5
     if ";" in s:
         score += 0.5
     if re.search(r"[,.][”’\"]", s):

@@ -121,6 +121,7 @@ NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
+PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•]\s*\S.{0,150}|\S.{0,150}[|•]\s*\d{1,4}")
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
 
@@ -164,7 +165,12 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(_furniture_key(line), 0) >= 2 \
                 and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
-        elif len(line) > 40 and keys.get(_furniture_key(line), 0) >= 3 and re.search(r"https?://|www\.|©", line):
+        elif PIPE_HEAD.fullmatch(line):
+            kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
+        elif len(line) <= 60 and keys.get(_furniture_key(line), 0) >= 3 and line[:1].isupper() \
+                and not line.endswith((".", ",", ";", ":")) and len(line.split()) <= 8:
+            kinds[i] = "running-header"  # the author's name or a short title atop every page
+        elif len(line) > 20 and keys.get(_furniture_key(line), 0) >= 3 and re.search(r"https?://|www\.|©|\bdoi\b", line, re.I):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
         elif RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
@@ -569,6 +575,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     label_lines = {_line_of(lines, c.start): c for c in chosen_labels if c.style != "inline"}
     notes: list[Note] = []
     note_spans: list[tuple[int, int]] = []
+
     sorted_labels = sorted(chosen_labels, key=lambda c: c.start)
     last_end = 0
     glued_before = {c.start: c.start - 1 - len(str(glued_at[c.start - 1])) for c in sorted_labels
