@@ -942,6 +942,12 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         elif ty == "PUBLISHER":
             fields.setdefault("publisher", _clean_title(s))
             has_pub = True
+        elif ty == "PLACE":
+            place = s.strip().rstrip(",")
+            if "publisher_place" in fields and last_kind == "PLACE":
+                fields["publisher_place"] = f"{fields['publisher_place']}, {place}"
+            else:
+                fields.setdefault("publisher_place", place)
         elif ty == "EDMARK":
             pass
         elif ty == "VOL":
@@ -1645,9 +1651,29 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     return out
 
 
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur)$")
+
+
+def _place_like(s: str) -> bool:
+    """'Beijing' 'Upper Saddle River' 'N.J.' 'CA' 'New York, NY' — not a title or a journal."""
+    s = s.strip().rstrip(".")
+    words = s.split()
+    if not words or len(words) > 4 or any(ch.isdigit() for ch in s):
+        return False
+    if _CONTAINER_WORDS.search(s) or _STRONG_PUBLISHER.search(s) or _INSTITUTION.search(s):
+        return False
+    return words[0][:1].isupper() and all(_PLACE_WORD.match(w) for w in words)
+
+
+def _short_name_piece(s: str) -> bool:
+    """A piece of an inverted editor list: 'G.' 'Touretzky' 'D. S.' '& Alspector'."""
+    s = re.sub(r"^(?:and|&|und|et|e|y)\s+", "", s.strip())
+    return 0 < len(s.split()) <= 3 and looks_like_names(s)
+
+
 def _abbreviation_like(word: str) -> bool:
-    """'Amer' 'Math' 'Soc' 'Phys' — a journal abbreviation keeps its full stop."""
-    return 2 <= len(word) <= 5 and word[0].isupper() and word[1:].islower() and word.isalpha() and (
+    """'Amer' 'Math' 'Soc' 'Phys' 'Approx' — a journal abbreviation keeps its full stop."""
+    return 2 <= len(word) <= 6 and word[0].isupper() and word[1:].islower() and word.isalpha() and (
         word.lower() not in ("press", "books", "verlag", "house", "media")
     )
 
@@ -1713,13 +1739,42 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                     if m and len(m.group("place").split()) <= 4:
                         c = "PLACEPUB"
             kinds.append(c)
-    out: list[Token] = []
     n = len(fields)
+
+    # "In Tesauro, G., Touretzky, D. S., & Alspector, J. (Eds.), Advances in ..." /
+    # "In M. J. Irwin and R. Stafanelli, editors, Proceedings of ...": one editor list
+    k = 0
+    while k < n:
+        if kinds[k] == "INBOOK":
+            j = k + 1
+            while j < n and j - k <= 24 and kinds[j] == "TEXT" and _short_name_piece(text[fields[j].start : fields[j].end]):
+                j += 1
+            if j < n and kinds[j] in ("EDBY", "EDMARK") and (j > k + 1 or kinds[j] == "EDMARK") and (
+                kinds[j] == "EDMARK" or _NAMES_ED.match(text[fields[j].start : fields[j].end].strip().rstrip("."))
+            ):
+                fields[k] = _Field("text", fields[k].start, fields[j].end)
+                kinds[k] = "EDBY"
+                del fields[k + 1 : j + 1], kinds[k + 1 : j + 1]
+                n = len(fields)
+        k += 1
+
+    # Trailing places: "..., Beijing, China." / "Prentice Hall, Upper Saddle River, N.J."
+    seen_source = any(kd in ("INBOOK", "PUBLISHER", "PLACEPUB", "TEXT") for kd in kinds)
+    k = n - 1
+    while k >= 1 and kinds[k] in ("YEAR", "DATE", "DATEPAREN", "PAGES", "URL", "DOI", "NOTE", "ACCESSED"):
+        k -= 1
+    places = 0
+    while k >= 1 and kinds[k] == "TEXT" and seen_source and _place_like(text[fields[k].start : fields[k].end]) and (
+        kinds[k - 1] in ("TEXT", "INBOOK", "PUBLISHER", "EDBY", "VOL", "NUMBER", "ISSUE", "EDITION") and places < 3
+    ):
+        kinds[k] = "PLACE"
+        places += 1
+        k -= 1
+
+    out: list[Token] = []
     for k, f in enumerate(fields):
         kind = kinds[k]
         s = text[f.start : f.end]
-        if kind == "PLACEPUB" and out and out[-1].type == "CONTAINER_OR_TEXT":
-            pass
         if kind == "PLACEPUB" and _US_STATE.match(s.split(":")[0].strip()) and out and out[-1].type == "TEXT" and len(str(out[-1]).split()) <= 3:
             prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
             out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
