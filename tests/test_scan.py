@@ -1,0 +1,149 @@
+"""Marker and note detection, one table row per pattern of flattened drafts (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+import footnorm
+from footnorm.scan import scan
+
+P1 = "The first treaty was signed in a hurry and without witnesses"
+P2 = "The second meeting was held in the capital a week later"
+P3 = "The third delegation came home with nothing to show for it"
+
+
+def markers(text: str) -> list[tuple[int, str]]:
+    """(number, the digits as written) for every marker found."""
+    return [(m.number, text[m.start:m.end]) for m in scan(text).markers]
+
+
+def notes(text: str) -> list[tuple[int, str]]:
+    return [(n.number, n.text) for n in scan(text).notes]
+
+
+def page(body: str, *note_lines: str, folio: str = "") -> str:
+    return body + "\n" + "\n".join(note_lines) + ("\n" + folio if folio else "") + "\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(f"{P1} in Tokyo.1 {P2}.2 {P3}.3 End.", [(1, "1"), (2, "2"), (3, "3")], id="glued-after-stop"),
+    pytest.param(f"{P1} of the “zones.” 1 {P2}.” 2 {P3}.", [(1, "1"), (2, "2")], id="after-closing-quote-with-space"),
+    pytest.param(f"{P1} OF DEMOCRACY1 and more. {P2}2 and more.", [(1, "1"), (2, "2")], id="glued-after-word"),
+    pytest.param(f"{P1}.\n\n1Stalin raised the question.\n\n2Truman did not answer.", [(1, "1"), (2, "2")],
+                 id="paragraph-start"),
+    pytest.param(f"{P1}. 1 This was new. {P2}. 2 That was old.", [(1, "1"), (2, "2")], id="free-after-sentence"),
+    pytest.param(f"{P1} is heard 1 . The list {P2} 2 . {P3}.", [(1, "1"), (2, "2")], id="before-punctuation"),
+    pytest.param(f"{P1}.¹ {P2}.² {P3}.³", [(1, "¹"), (2, "²"), (3, "³")], id="unicode-superscripts"),
+    pytest.param(f"{P1}.¹² {P2}.¹³", [(12, "¹²"), (13, "¹³")], id="two-digit-superscripts"),
+    pytest.param(f"{P1}.[1] {P2}.[2]", [(1, "[1]"), (2, "[2]")], id="brackets"),
+    pytest.param(f"{P1} developed.(1) In {P2}(2) and", [(1, "(1)"), (2, "(2)")], id="parentheses"),
+])
+def test_marker_styles(text, expected):
+    assert markers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(f"{P1} on June 15 and {P2} on July 2. {P3} on July 21, 1945.", id="dates"),
+    pytest.param(f"{P1} in 1945. {P2} in 1946.", id="years"),
+    pytest.param(f"{P1}, see Bd. 2 and vol. 3 and p. 42 and S. 7.", id="volumes-and-pages"),
+    pytest.param(f"{P1} for 15 years with 3 of them at sea.", id="quantities"),
+    pytest.param(f"{P1}: 1) a court, 2) a judge, 3) a fine.", id="list-items"),
+    pytest.param(f"Contents: 1. Introduction; 2. The Argument; 3. Conclusion.", id="enumeration"),
+    pytest.param(f"{P1} in chapter 3 and section 4.", id="section-numbers"),
+    pytest.param(f"{P1} in “The 39 Steps” and “Catch 22” today.", id="numbers-in-titles"),
+    pytest.param(f"{P1} cost $530.50 per annum and 1,000 men.", id="money-and-thousands"),
+    pytest.param(f"{P1} in Article 7(5) of the Regulation.", id="article-paragraphs"),
+])
+def test_numbers_that_are_not_markers(text):
+    assert markers(text) == []
+
+
+def test_hard_wrapped_line_starting_with_a_year_is_prose():
+    text = page(f"{P1}.1 {P2} until\n1675 John Eliot objected.2", "1 Smith, A History, p. 3.",
+                "2 Ibid., p. 4.", folio="37")
+    assert [n for n, _ in notes(text)] == [1, 2]
+    assert "1675 John Eliot" in footnorm.analyse(text).body
+
+
+def test_page_bottom_notes_with_continuation_and_folio():
+    text = page(f"{P1}.1 {P2}.2", "1 Bassett, Slavery and Servitude in North Carolina, vol. xv., p.",
+                "226.", "2 Ibid., p. 241.", folio="37") + f"{P3}.3\n3 Smith, Works, p. 9.\n"
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes] == [
+        (1, "Bassett, Slavery and Servitude in North Carolina, vol. xv., p.\n226."), (2, "Ibid., p. 241."),
+        (3, "Smith, Works, p. 9.")]
+    assert all(n.placement == "page-bottom" for n in doc.notes)
+    assert [(a.kind, a.text) for a in doc.artefacts] == [("page-number", "37")]
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+
+
+def test_note_number_alone_on_its_line():
+    text = page(f"{P1}.1 {P2}.2", "1", "Smith, A History of Things (London: Press, 1990), 12.", "2",
+                "Ibid., 14.")
+    assert notes(text) == [(1, "Smith, A History of Things (London: Press, 1990), 12."), (2, "Ibid., 14.")]
+
+
+def test_running_heads_and_stamps_are_artefacts():
+    head = "THE HISTORY OF THINGS"
+    text = (page(f"{P1}.1", "1 Smith, Works, p. 3.", folio=f"12 {head}") +
+            page(f"{P2}.2", "2 Ibid., p. 4.", folio=f"{head} 13") +
+            "Downloaded from https://example.org/article/1 on 1 May 2024\n" + f"{P3}.\n")
+    kinds = [a.kind for a in footnorm.analyse(text).artefacts]
+    assert kinds == ["running-header", "running-header", "download-stamp"]
+
+
+def test_note_flowed_into_the_prose():
+    text = (f"{P1} of the Pact. 36 FRUS: Potsdam, Bd. 2, 1587-1588. See Hasegawa, Racing the Enemy, 142. "
+            f"On July 21, the leaders met for the first time.")
+    (note,) = scan(text).notes
+    assert (note.number, note.placement) == (36, "inline")
+    assert note.text == "FRUS: Potsdam, Bd. 2, 1587-1588. See Hasegawa, Racing the Enemy, 142."
+    assert markers(text) == []
+
+
+def test_flowed_note_after_its_marker_ends_where_prose_resumes():
+    text = (f"{P1} for citizenship.2 2 Washington, Works of Jefferson, vol. vi., p. 456; Madison, Works, "
+            f"vol. iii., p. 496. Assured then that the efforts would be tested, more men advocated it.")
+    assert markers(text) == [(2, "2")]
+    assert notes(text) == [(2, "Washington, Works of Jefferson, vol. vi., p. 456; Madison, Works, vol. iii., p. 496.")]
+
+
+def test_marker_reappearing_after_the_flowed_note():
+    text = f"{P1} as well as piety. 13 Ibid., p. 121. .13 Men in the political world were also active."
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes] == [(13, "Ibid., p. 121.")]
+    assert [(m.number, text[m.start - 1:m.end]) for m in doc.markers] == [(13, ".13")]
+    assert [a.kind for a in doc.artefacts] == ["stray-punct"]
+
+
+@pytest.mark.parametrize("heading", ["Notes", "Endnotes", "Anmerkungen", "Notes and References"])
+def test_endnote_section(heading):
+    text = f"{P1}.1 {P2}.2\n\n{heading}\n1. Locke, Anti-slavery, p. 19.\n2. Works of John Woolman, pp. 58 and 73.\n"
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.placement) for n in doc.notes] == [(1, "endnote"), (2, "endnote")]
+    assert [m.number for m in doc.markers] == [1, 2]
+    assert [a.kind for a in doc.artefacts] == ["notes-heading"]
+
+
+def test_numbering_restarts_per_chapter():
+    chapter = lambda: page(f"{P1}.1 {P2}.2", "1 Smith, Works, p. 3.", "2 Ibid., p. 4.", folio="9")
+    doc = footnorm.analyse(chapter() + "CHAPTER II\n\n" + chapter())
+    assert [m.number for m in doc.markers] == [1, 2, 1, 2]
+    assert [n.number for n in doc.notes] == [1, 2, 1, 2]
+
+
+def test_markdown_and_latex_notes_are_read_as_written():
+    md = "Text.[^1] More.[^note]\n\n[^1]: First note.\n[^note]: Second note.\n"
+    doc = footnorm.analyse(md)
+    assert [(m.number, m.style) for m in doc.markers] == [(1, "markdown"), (2, "markdown")]
+    assert [n.text for n in doc.notes] == ["First note.", "Second note."]
+    tex = r"Text.\footnote{First \emph{note}.} More.\footnote{Second.}"
+    doc = footnorm.analyse(tex)
+    assert [n.text for n in doc.notes] == [r"First \emph{note}.", "Second."]
+
+
+def test_ambiguous_digit_letter_is_a_diagnostic_not_a_marker():
+    text = f"{P1} instructions.30 12A to receive these trophies, {P2}."
+    doc = footnorm.analyse(text)
+    assert [m.number for m in doc.markers] == [30]
+    assert [d.code for d in doc.diagnostics if d.code == "ambiguous-marker"] == ["ambiguous-marker"]
