@@ -1358,6 +1358,8 @@ class _Head:
     terminator: str  # ".", ",", "year", "quote", "edmark", "paren"
     initials_after_family: bool = False  # "Bergk, V." — the surest sign of a bibliography
     has_given: bool = False  # an inverted name with its given part: "Hagenmeyer, Heinrich"
+    joined: bool = False  # the list has "and"/"&"/"und": "Castro, Costa, und Harris"
+    quoted_next: bool = False  # a quoted title follows the list
 
     def is_bibliography(self, rest: str = "") -> bool:
         if self.terminator in (".", "year", "edmark", "quote"):
@@ -1365,6 +1367,8 @@ class _Head:
         if self.inverted and self.initials_after_family:
             return True
         # "Hagenmeyer, Heinrich, Title, Place 1973": a short note never carries a year
+        if self.inverted and self.has_given and self.quoted_next and not self.joined and self.terminator == ",":
+            return True  # "Behler, Ernst, “Title,” Journal" — notes write "Ernst Behler"
         body = rest.lstrip(" ,.").rsplit(",", 1)[0]  # the last field may be a pinpoint
         return (
             self.inverted and self.has_given and self.terminator in (",", "paren")
@@ -1395,12 +1399,14 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     initials_after_family = False
     last_sep = ""
     has_given = False
+    joined = False
     n = len(words)
 
     def head(pos: int, term: str) -> _Head | None:
+        quoted = term == "quote"
         if term == "quote" and last_sep:
             term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
-        return _Head(pos, inverted, term, initials_after_family, has_given) if pos > 0 else None
+        return _Head(pos, inverted, term, initials_after_family, has_given, joined, quoted) if pos > 0 else None
 
     i = 0
     while i < n:
@@ -1436,6 +1442,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
                 # "Bennacef, S., Speech and human-machine dialog": a title, not a name
                 i += 1
                 continue
+            joined = True
             awaiting_given = False
             unit_words = 0
             unit_initials = 0
@@ -1467,7 +1474,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(boundary, ",")
         unit_words += 1
         unit_initials += is_initial
-        if core.endswith(".") and not is_initial and unit_words == 1 and not inverted and boundary > 0 and not sep:
+        if core.endswith(".") and not is_initial and unit_words == 1 and not inverted and boundary > 0 and not sep and not awaiting_given:
             return head(boundary, ",")  # "S. Kachru, Fortsch. Phys. 55": a journal, not a name
         if core.endswith(".") and not is_initial:
             # "Koomen." "Frederick." — a whole word with a full stop closes the list
@@ -1818,13 +1825,15 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1
         if t.type == "COMMA" and i + 2 < len(toks) and toks[i + 2].type == "PERIOD" and _YEAR.match(
             text[toks[i + 1].start : toks[i + 1].end]
-        ):
+        ) and not any(x.type == "COMMA" for x in toks[:i]):
             return i + 1  # "Title, 1997. Journal, to appear."
         if t.type == "PAREN" and i > 0 and (
             _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _VOL.match(text[t.start + 1 : t.end - 1].strip())
         ):
             return i  # "Handbook of aging (3rd ed.)"
-        if t.type == "COMMA" and i + 1 < len(toks) and _YEAR.match(text[toks[i + 1].start : toks[-1].end].strip()):
+        if t.type == "COMMA" and i + 1 < len(toks) and _YEAR.match(text[toks[i + 1].start : toks[-1].end].strip()) and not any(
+            x.type == "COMMA" for x in toks[:i]
+        ):
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
