@@ -879,7 +879,9 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             has_container = is_inbook = True
         elif ty == "EDBY":
             inner = re.sub(r",\s*eds?\.?$", "", s.strip("()")) if s.startswith("(") else _EDBY.sub("", s, count=1)
-            names = split_names(_IN_PREFIX.sub("", inner, count=1))
+            inner = _IN_PREFIX.sub("", inner, count=1)
+            inner = re.sub(r"[\s,]*(?:\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)|,?\s*editors?|,?\s*eds?\.)\s*:?$", "", inner)
+            names = split_inverted_names(inner) if p.bibliography else split_names(inner)
             if names:
                 fields["editor"] = tuple(fields.get("editor", ())) + names  # type: ignore[operator]
         elif ty == "TRANSBY":
@@ -1425,7 +1427,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(end, "paren")
         if _YEAR_WORD.match(w):
             return head(end, "year")
-        if low in ("et", "u.") and i + 1 < n and words[i + 1][0].lower().startswith(("al", "a.")):
+        if low in ("et", "u.") and i + 1 < n and words[i + 1][0].lower().rstrip(",;.") in ("al", "alii", "a"):
             nxt = words[i + 1][0]
             end = words[i + 1][2] - (1 if nxt.endswith((",", ";")) else 0)
             i += 2
@@ -1469,6 +1471,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             # German and some author-date lists: "Reiser, Helmut: Integrierte ..."
             return head(we - len(sep) - 1, ".")
         if not (is_initial or is_name_word or is_particle or is_dash):
+            if unit_words == 0 and end > 0 and not sep and (_EDMARK.match(core) or core.lower().startswith("editor")):
+                return head(end, "edmark")  # "Görner, Rüdiger and Angus Nicholls, editors."
             return head(boundary if unit_words else end, ",")
         if not is_initial and not is_particle and unit_words >= 4:
             return head(boundary, ",")
@@ -1611,7 +1615,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             continue
         if ty == "PERIOD" and i > 0 and _abbreviation_like(text[toks[i - 1].start : toks[i - 1].end]) and (
             i + 1 < len(toks) and text[toks[i + 1].start : toks[i + 1].start + 1].isupper()
-        ):
+        ) and _journal_continues(text, toks, i + 1):
             if cur is not None:
                 cur.end = t.end
             continue
@@ -1676,6 +1680,20 @@ def _short_name_piece(s: str) -> bool:
     """A piece of an inverted editor list: 'G.' 'Touretzky' 'D. S.' '& Alspector'."""
     s = re.sub(r"^(?:and|&|und|et|e|y)\s+", "", s.strip())
     return 0 < len(s.split()) <= 3 and looks_like_names(s)
+
+
+def _journal_continues(text: str, toks: list[_Tok], j: int) -> bool:
+    """After 'J. Approx.': another abbreviation or a volume number soon ('Theory 72')."""
+    for k in range(j, min(j + 4, len(toks))):
+        t = toks[k]
+        word = text[t.start : t.end]
+        if t.type == "WORD" and word[:1].isdigit():
+            return True
+        if t.type == "PERIOD":
+            return k > j and _abbreviation_like(text[toks[k - 1].start : toks[k - 1].end])
+        if t.type in ("COMMA", "COLON", "PAREN", "QUOTED"):
+            return t.type == "PAREN" and k > j
+    return False
 
 
 def _abbreviation_like(word: str) -> bool:
@@ -1853,6 +1871,8 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     head = _bibliography_head(text, pos)
     if head is None or not head.is_bibliography(text[head.end :] if head else ""):
         return None
+    if not _ANY_YEAR.search(text) and re.search(r",\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*$", text):
+        return None  # "BIASI, Flaubert. Les secrets, 41": a short note ending in its pinpoint
     stream: list[Token] = []
     if m:
         stream.append(Token("CITNUM", text[: m.end()].strip(), 0, 0, 0, end_pos=m.end()))
