@@ -1712,7 +1712,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             continue
         if f.kind == "paren":
             inner = s[1:-1].strip()
-            if _is_date_paren(s) or _DATE.match(inner):
+            if _ACCESSED.match(inner):
+                kinds.append("ACCESSED")
+            elif _is_date_paren(s) or _DATE.match(inner):
                 kinds.append("DATEPAREN")
             elif re.fullmatch(r"\d+[a-z]?(?:\s*[-–/]\s*\d+)?", inner) or _ISSUE.match(inner):
                 kinds.append("ISSUEPAREN")
@@ -1761,7 +1763,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                     c = "PAGES"
                 else:
                     m = _PLACE_PUB.match(s)
-                    if m and len(m.group("place").split()) <= 4:
+                    if m and len(m.group("place").split()) <= 4 and all(
+                        _PLACE_WORD.match(w) for w in m.group("place").replace(",", " ").replace("/", " ").split()
+                    ):
                         c = "PLACEPUB"
             kinds.append(c)
     n = len(fields)
@@ -1790,7 +1794,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         k -= 1
     places = 0
     while k >= 1 and kinds[k] == "TEXT" and seen_source and _place_like(text[fields[k].start : fields[k].end]) and (
-        kinds[k - 1] in ("TEXT", "INBOOK", "PUBLISHER", "EDBY", "VOL", "NUMBER", "ISSUE", "EDITION") and places < 3
+        kinds[k - 1] in ("TEXT", "INBOOK", "PUBLISHER", "EDBY", "VOL", "NUMBER", "ISSUE", "EDITION", "PAGES", "PLACE", "YEAR")
+        and places < 3
     ):
         kinds[k] = "PLACE"
         places += 1
@@ -1800,7 +1805,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     for k, f in enumerate(fields):
         kind = kinds[k]
         s = text[f.start : f.end]
-        if kind == "PLACEPUB" and _US_STATE.match(s.split(":")[0].strip()) and out and out[-1].type == "TEXT" and len(str(out[-1]).split()) <= 3:
+        if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])) and (
+            _US_STATE.match(s.split(":")[0].strip().replace(".", "")) or len(s.split(":")[0].strip()) <= 6 or len(out) > 1
+        ):
             prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
             out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
             continue
