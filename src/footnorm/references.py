@@ -565,9 +565,6 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             s = text[fields[k].start : fields[k].end]
             m = _LOC.match(s)
             kinds[k] = "NUMBER" if _BARE_NUMBER.match(s) else ("PAGES" if m and m.group("label") else "NUMBER")
-    for k in range(n):
-        if kinds[k] == "PAGES":
-            kinds[k] = "NUMBER"  # citation.lark has no separate work-range terminal
 
     # The leading run of names, and the title that may hide at its end.
     # An institution as author: "The Boston Consulting Group, Perspectives on Strategy, 12"
@@ -865,8 +862,10 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             ty = "PLACE"
         elif ty == "TEXT":
             if (style == "quoted" or p.bibliography) and not has_container:
-                container_start = t.start_pos
-                fields["container_title"] = _clean_title(s)
+                m_in = _IN_PREFIX.match(s)
+                container_start = t.start_pos + (m_in.end() if m_in else 0)
+                fields["container_title"] = _clean_title(_IN_PREFIX.sub("", s, count=1))
+                is_inbook = is_inbook or bool(m_in)
                 has_container = True
             elif "collection_title" not in fields and last_kind not in ("PUB", "DATEPAREN", "YEAR"):
                 fields["collection_title"] = _clean_title(s)
@@ -987,6 +986,14 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         fields["title"] = title
         fields["title_style"] = style
     locator, label = _locator(p.locators)
+    if (
+        locator and not p.bibliography and re.search(r"\d\s*[-–—]\s*\d", locator) and has_container
+        and (has_issue_or_date or "volume" in fields) and "page" not in fields
+        and re.match(r"^pp\.?\s", str(p.locators[0]).strip())
+    ):
+        # Oxford: "Intelligence and National Security, 25, 4 (2010), pp. 521-46" — the article's pages
+        fields["page"] = locator
+        locator, label = "", ""
     if p.bibliography and locator:
         fields.setdefault("page", locator)  # a bibliography's pages are the work's own
         locator, label = "", ""
@@ -1402,6 +1409,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     last_sep = ""
     has_given = False
     joined = False
+    vancouver_list = False  # "Dennemärker J, Lohmüller T, ..." — family, then bare initials
     n = len(words)
 
     def head(pos: int, term: str) -> _Head | None:
@@ -1486,7 +1494,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(we - len(sep) - 1, "." if not sep else ",")
         if is_initial and awaiting_given and core.endswith("."):
             initials_after_family = True
-        vancouver = unit_words > unit_initials and "." not in core[:-1] and len(core) >= 3  # "Sern EB."
+        vancouver = unit_words > unit_initials and "." not in core[:-1] and (len(core) >= 3 or vancouver_list)  # "Sern EB."
         if is_initial and core.endswith(".") and (awaiting_given or vancouver) and not sep and i + 1 < n:
             # "Facklam, M. Information deficits" / "Sern EB. Development": initials end the
             # list — unless a name follows ("Sasayama, D. Hattori, K. Teraishi, T.")
@@ -1510,6 +1518,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
                 return head(we, ".")
         end = we - len(sep)
         last_sep = sep
+        if sep and is_initial and "." not in core and unit_words == 2 and unit_initials == 1:
+            vancouver_list = True
         if sep:
             if first_unit and unit_words == 1 and not is_initial:
                 inverted = True
@@ -1629,7 +1639,6 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             ty == "PERIOD" and i + 1 < len(toks) and (_is_sentence_end(text, toks, i) or (
                 toks[i + 1].start > t.end and text[toks[i + 1].start].isdigit()
                 and i > 0 and toks[i - 1].type == "WORD" and text[toks[i - 1].start : toks[i - 1].end].lower() not in _ABBREVIATIONS
-                and not text[toks[i - 1].start : toks[i - 1].end].isdigit()
             ))
         ):
             if cur is not None:
