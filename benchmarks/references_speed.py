@@ -88,7 +88,8 @@ def main() -> None:
     dt = time.perf_counter() - t0
     chars = sum(len(r) for r in refs)
     print(f"{len(refs)} references ({chars / len(refs):.0f} chars on average), {found} citations")
-    print(f"{len(refs) / dt:,.0f} references/s, {chars / dt / 1e6:.2f} MB/s on one core")
+    print(f"{len(refs) / dt:,.0f} references/s ({found / dt:,.0f} citations/s), "
+          f"{chars / dt / 1e6:.2f} MB/s on one core")
 
 
 if __name__ == "__main__":

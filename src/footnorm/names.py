@@ -9,6 +9,7 @@ with "et al." / "u. a." / "et coll.", which are dropped.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .model import Name
@@ -56,6 +57,7 @@ def strip_et_al(text: str) -> tuple[str, bool]:
     return text, False
 
 
+@functools.lru_cache(maxsize=8192)
 def looks_like_names(text: str, *, max_words: int = 14) -> bool:
     """A field of one or more personal names in display or inverted order."""
     text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip()))

@@ -450,6 +450,7 @@ def _paren_kind(inner: str) -> str:
     return "PARENX"
 
 
+@functools.lru_cache(maxsize=8192)
 def _classify_text(s: str) -> str:
     """The class of a bare text field from its own shape."""
     if _IBID.match(s):
@@ -1393,11 +1394,18 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     names (after an inverted family), or a display-order name.  The list ends at a
     full stop after a whole word, a date, a quotation, "(ed.)", or before a unit
     that is not a name (a title)."""
-    words = []
-    for m in _WORD_RX.finditer(text, start):
-        words.append((m.group(), m.start(), m.end()))
-        if len(words) > 80:
-            break
+    # words are read lazily, a few ahead of the scan: most notes stop after three
+    word_iter = _WORD_RX.finditer(text, start)
+    words: list[tuple[str, int, int]] = []
+
+    def fill(upto: int) -> int:
+        while len(words) <= upto and len(words) <= 80:
+            m = next(word_iter, None)
+            if m is None:
+                break
+            words.append((m.group(), m.start(), m.end()))
+        return len(words)
+
     end = -1  # end of the last name word accepted
     boundary = -1  # end of the list at the last unit boundary
     inverted = False
@@ -1410,7 +1418,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     has_given = False
     joined = False
     vancouver_list = False  # "Dennemärker J, Lohmüller T, ..." — family, then bare initials
-    n = len(words)
+    n = fill(4)
 
     def head(pos: int, term: str) -> _Head | None:
         quoted = term == "quote"
@@ -1420,6 +1428,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
 
     i = 0
     while i < n:
+        n = fill(i + 4)
         w, ws, we = words[i]
         core = w.rstrip(",;")
         sep = w[len(core) :]
