@@ -168,7 +168,9 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
             i += 1
             continue
         if nxt and len(words) <= 3 and not _is_given_part(piece) and (
-            _is_given_part(nxt) or ((i == 0 or inverted_list) and _is_plain_given(nxt) and len(words) <= 2)
+            _is_given_part(nxt) or ((i == 0 or inverted_list) and _is_plain_given(nxt) and (
+                len(words) == 1 or len(words) == 2 and (words[0].lower() in PARTICLES or len(nxt.split()) == 1)
+            ))
         ) and not (len(words) >= 2 and _is_given_part(words[0])):
             names.append(_with_particle(piece, nxt))
             inverted_list = inverted_list or i == 0

@@ -779,6 +779,9 @@ def _loc_value(s: str) -> str:
     return m.group("value").strip() if m else s.strip()
 
 
+_INVERTED_FIRST = re.compile(
+    r"^[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-Z]\.)?,? (?:and|&|und|et|e|y) [A-ZÀ-Þ]\S* (?:\S+ )*[A-ZÀ-Þ]\S+$"
+)
 _IN_PREFIX = re.compile(r"^(?:in|In|IN|dans|en|En)\s*:?\s+")
 _INSTITUTION = re.compile(
     r"\b(?:association|committee|council|commission|group|institute|institut|organi[sz]ation|bank|"
@@ -798,6 +801,8 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
         if _INSTITUTION.search(author_text) and not p.bibliography:
             names = (Name(literal=author_text.strip()),)
+        elif not p.bibliography and _INVERTED_FIRST.match(author_text):
+            names = split_inverted_names(author_text)  # "Menon, Vinod, and Daniel J. Levitin"
         else:
             names = split_inverted_names(author_text) if p.bibliography else split_names(author_text)
         if not names:
@@ -1632,7 +1637,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             cur = None
             pages_next = True
             continue
-        if ty == "PERIOD" and i > 0 and _abbreviation_like(text[toks[i - 1].start : toks[i - 1].end]) and (
+        if ty == "PERIOD" and i > 0 and not (cur is not None and (_EDBY.match(text[cur.start : t.end]) or _TRANSBY.match(text[cur.start : t.end]))) and _abbreviation_like(text[toks[i - 1].start : toks[i - 1].end]) and (
             i + 1 < len(toks) and text[toks[i + 1].start : toks[i + 1].start + 1].isupper()
         ) and _journal_continues(text, toks, i + 1):
             if cur is not None:
@@ -1658,7 +1663,9 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
-            elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]):
+            elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]) and not (
+                _EDITION.match(text[t.start + 1 : t.end - 1].strip())
+            ):
                 cur.end = t.end
                 continue
             if cur is not None:
@@ -1680,7 +1687,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     return out
 
 
-_PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur)$")
+_PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur|and|&|/|und|et)$")
 
 
 def _place_like(s: str) -> bool:
@@ -1738,6 +1745,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 kinds.append("ISSUEPAREN")
             elif _EDMARK.match(s):
                 kinds.append("EDMARK")
+            elif _EDITION.match(inner):
+                kinds.append("EDITION")
             elif re.search(r",\s*eds?\.?$", inner) and looks_like_names(re.sub(r",\s*eds?\.?$", "", inner)):
                 kinds.append("EDBY")  # "(R. Chellappa, ed.)"
             elif _LOC.match(inner) and re.search(r"\d", inner):
@@ -1872,8 +1881,9 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "Title, 1997. Journal, to appear."
         if t.type == "PAREN" and i > 0 and (
             _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _VOL.match(text[t.start + 1 : t.end - 1].strip())
+            or (_paren_kind(text[t.start + 1 : t.end - 1]) == "PUB" and i + 1 >= len(toks) - 1)
         ):
-            return i  # "Handbook of aging (3rd ed.)"
+            return i  # "Handbook of aging (3rd ed.)" / "Title (New York: Plenum)."
         if t.type == "COMMA" and i + 1 < len(toks) and _YEAR.match(text[toks[i + 1].start : toks[-1].end].strip()) and not any(
             x.type == "COMMA" for x in toks[:i]
         ):
