@@ -88,11 +88,114 @@ def fields_of(ref: Reference, biblatex: bool, incomplete: bool) -> list[tuple[st
     return [(k, v) for k, v in out if v]
 
 
+# The biblatex data model as biber --validate-datamodel checks it (biber 2.18), for the types
+# footnorm writes: fields that must be there ("a|b": one of them) and fields the type does not take.
+# An entry that cannot meet its type's constraints is written as @misc with what is known, so a
+# bibliography with incomplete entries still validates (issue 5).
+MANDATORY = {
+    "article": ("author", "title", "journaltitle", "date"),
+    "book": ("author", "title", "date"),
+    "inbook": ("author", "title", "booktitle", "date"),
+    "incollection": ("author", "editor", "title", "booktitle", "date"),
+    "inproceedings": ("author", "title", "booktitle", "date"),
+    "thesis": ("author", "title", "type", "institution", "date"),
+    "report": ("author", "title", "type", "institution", "date"),
+    "unpublished": ("author", "title", "date"),
+    "online": ("title", "date", "url|doi"),
+    "misc": ("title", "date"),
+}
+INVALID = {
+    "article": {"booktitle", "edition", "location", "publisher", "type", "isbn"},
+    "book": {"booktitle", "journaltitle", "type"},
+    "inbook": {"journaltitle", "type"},
+    "incollection": {"journaltitle", "type"},
+    "inproceedings": {"edition", "journaltitle", "translator", "type"},
+    "thesis": {"booktitle", "edition", "editor", "journaltitle", "number", "publisher", "series", "translator",
+               "volume"},
+    "report": {"booktitle", "edition", "editor", "journaltitle", "publisher", "series", "translator", "volume"},
+    "unpublished": {"booktitle", "edition", "editor", "journaltitle", "number", "pages", "publisher", "series",
+                    "translator", "volume"},
+    "online": {"booktitle", "edition", "journaltitle", "location", "number", "pages", "publisher", "series",
+               "translator", "type", "volume"},
+    "misc": {"booktitle", "edition", "isbn", "journaltitle", "number", "pages", "publisher", "series",
+             "translator", "volume"},
+}
+# How a field the type does not take is kept: renamed, or spelled out in the addendum.
+_RENAMED = {"misc": {"journaltitle": "howpublished", "booktitle": "howpublished", "publisher": "organization"},
+            "thesis": {"publisher": "institution"}, "report": {"publisher": "institution"},
+            "online": {"publisher": "organization"}}
+_SPELLED = {"volume": "vol. {}", "number": "no. {}", "pages": "pp. {}", "edition": "{} ed.", "series": "{}",
+            "translator": "trans. {}", "editor": "ed. {}", "publisher": "{}", "location": "{}",
+            "booktitle": "in {}", "journaltitle": "{}", "isbn": "ISBN {}", "type": "{}"}
+_EDTF_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?")
+UNKNOWN_DATE = "XXXX"  # EDTF "year not specified": biber accepts it, pandoc prints "n.d."
+
+
+def isbn_ok(value: str) -> bool:
+    digits = re.sub(r"[\s-]", "", value).upper()
+    if re.fullmatch(r"\d{9}[\dX]", digits):
+        return sum((10 - i) * (10 if ch == "X" else int(ch)) for i, ch in enumerate(digits)) % 11 == 0
+    if re.fullmatch(r"97[89]\d{10}", digits):
+        return sum((3 if i % 2 else 1) * int(ch) for i, ch in enumerate(digits)) % 10 == 0
+    return False
+
+
+def _meets(bib_type: str, fields: dict[str, str]) -> bool:
+    return all(any(f in fields for f in need.split("|")) for need in MANDATORY.get(bib_type, ()) if need != "date")
+
+
+def biblatex_entry(ref: Reference, incomplete: bool) -> tuple[str, list[tuple[str, str]]]:
+    """(entry type, fields) that biber validates: a type whose constraints the fields meet, or @misc."""
+    fields = dict(fields_of(ref, True, incomplete))
+    bib_type = TYPES.get(ref.type, ("misc", "misc"))[0]
+    if bib_type in ("jurisdiction", "legislation"):
+        bib_type = "misc"  # biblatex's standard styles define neither; biber rejects their usual fields
+    if bib_type == "incollection" and "editor" not in fields:
+        bib_type = "inbook"
+    extra: list[str] = []
+    date = fields.get("date", "")
+    if date and not _EDTF_DATE.fullmatch(date):
+        year = re.search(r"(?<!\d)\d{4}(?!\d)", date)
+        extra.append(date)
+        fields["date"] = year.group() if year else UNKNOWN_DATE
+    if fields.get("urldate") and not _EDTF_DATE.fullmatch(fields["urldate"]):
+        extra.append("accessed " + fields.pop("urldate"))
+    if fields.get("isbn") and not isbn_ok(fields["isbn"]):
+        extra.append("ISBN " + fields.pop("isbn"))
+    if incomplete or bib_type not in MANDATORY or not _meets(bib_type, {**fields, **{
+            new: fields[old] for old, new in _RENAMED.get(bib_type, {}).items() if old in fields}}):
+        bib_type = "misc"
+    out: dict[str, str] = {}
+    for k, v in fields.items():  # in fields_of's order; a renamed field keeps its place
+        if k == "keywords":
+            continue
+        if k in INVALID[bib_type]:
+            renamed = _RENAMED.get(bib_type, {}).get(k)
+            if renamed and renamed not in fields and renamed not in out:
+                out[renamed] = v
+            else:
+                extra.append(_SPELLED.get(k, "{}").format(v))
+            continue
+        out[k] = v
+    if "title" not in out:
+        out = {"title": ref.container_title or ref.collection_title or "Untitled", **out}
+    out.setdefault("date", UNKNOWN_DATE)
+    if extra:
+        out["addendum"] = "; ".join(extra)
+    if "keywords" in fields:
+        out["keywords"] = fields["keywords"]
+    return bib_type, list(out.items())
+
+
 def to_library(entries: tuple[Entry, ...], biblatex: bool = True) -> Library:
     lib = Library()
     for e in entries:
-        bib_type = TYPES.get(e.reference.type, ("misc", "misc"))[0 if biblatex else 1]
-        fields = [Field(k, escape(v) if k not in ("url", "doi") else v) for k, v in fields_of(e.reference, biblatex, e.incomplete)]
+        if biblatex:
+            bib_type, pairs = biblatex_entry(e.reference, e.incomplete)
+        else:
+            bib_type = "misc" if e.incomplete else TYPES.get(e.reference.type, ("misc", "misc"))[1]
+            pairs = fields_of(e.reference, biblatex, e.incomplete)
+        fields = [Field(k, escape(v) if k not in ("url", "doi") else v) for k, v in pairs]
         lib.add(BibEntry(bib_type, e.key, fields))
     return lib
 

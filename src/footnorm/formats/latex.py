@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Citation, Document, Note
-from .pieces import Anchor, body_pieces, citation_groups, flat
+from .pieces import Anchor, body_pieces, citation_groups, citation_only, flat
 
 _SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
             "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
@@ -16,28 +16,30 @@ def escape(text: str) -> str:
     return _SPECIAL_RX.sub(lambda m: _SPECIAL[m.group()], text)
 
 
+# A numeric postnote is a page to biblatex ("p. 142"); any other label is spelled out in the postnote.
+_LABELS = {"chapter": "chap.", "note": "n.", "volume": "vol.", "column": "col.", "folio": "fol.", "line": "l.",
+           "section": "sec.", "paragraph": "para.", "verse": "v.", "book": "bk.", "figure": "fig.", "part": "pt.",
+           "issue": "no."}
+
+
+def postnote(c: Citation) -> str:
+    label = _LABELS.get(c.label)
+    return f"{label}~{escape(c.locator)}" if label and c.locator else escape(c.locator)
+
+
 def _cite_args(c: Citation) -> str:
     if c.prefix:
-        return f"[{escape(c.prefix)}][{escape(c.locator)}]{{{c.key}}}"
+        return f"[{escape(c.prefix)}][{postnote(c)}]{{{c.key}}}"
     if c.locator:
-        return f"[{escape(c.locator)}]{{{c.key}}}"
+        return f"[{postnote(c)}]{{{c.key}}}"
     return f"{{{c.key}}}"
 
 
 def cite_command(cites: list[Citation], command: str) -> str:
     if len(cites) == 1:
         return f"\\{command}{_cite_args(cites[0])}"
-    parts = "".join(f"[{escape(c.prefix)}][{escape(c.locator)}]{{{c.key}}}" for c in cites)
+    parts = "".join(f"[{escape(c.prefix)}][{postnote(c)}]{{{c.key}}}" for c in cites)
     return f"\\{command}s{parts}"
-
-
-def citation_only(note: Note) -> list[Citation] | None:
-    groups = citation_groups(note)
-    if len(groups) != 1:
-        return None
-    s, e, cites = groups[0]
-    rest = note.text[:s] + note.text[e:]
-    return cites if not rest.strip(" \t\n.;,") else None
 
 
 def note_latex(note: Note) -> str:

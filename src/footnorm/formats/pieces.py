@@ -136,3 +136,23 @@ def citation_groups(note: Note) -> list[tuple[int, int, list[Citation]]]:
         elif not groups or s >= groups[-1][1]:
             groups.append((s, e, [c]))
     return groups
+
+
+def citation_only(note: Note) -> list[Citation] | None:
+    """The note's citations when nothing but citations and punctuation is in it, else None.
+
+    Such a note is the style's business (pandoc and biblatex generate it from the citation at the
+    marker); a note with prose in it stays the author's note with the citations inside.
+    """
+    groups = citation_groups(note)
+    if not groups:
+        return None
+    rest, pos = [], 0
+    for s, e, _ in groups:
+        rest.append(note.text[pos:s])
+        pos = e
+    rest.append(note.text[pos:])
+    if "".join(rest).strip(" \t\n.;,"):
+        return None
+    return [c for _, _, cites in groups for c in cites]
+
