@@ -329,3 +329,77 @@ def test_no_internal_errors_on_ordinary_notes():
 def test_grammars_load_as_resources():
     assert "%declare" in load_grammar("citation.lark")
     assert "QUOTED" in load_grammar("tokens.lark")
+
+
+# --------------------------------------------------------------------------
+# bibliography entries (author–title–journal–year forms in many styles)
+# --------------------------------------------------------------------------
+
+BIBLIOGRAPHY = [
+    pytest.param(
+        "Carter, Mary Ellen. The Lighthouse Keepers. Boston: Harbour Press, 1998.",
+        dict(author=["Carter"], title="The Lighthouse Keepers", publisher_place="Boston",
+             publisher="Harbour Press", issued="1998"),
+        id="chicago_bibliography_book",
+    ),
+    pytest.param(
+        "Doe, Jane, and Richard Roe. “Tides of Change.” Coastal Studies Quarterly 14, no. 2 (2003): 110–29.",
+        dict(author=["Doe", "Roe"], title="Tides of Change", container_title="Coastal Studies Quarterly",
+             volume="14", issue="2", issued="2003", page="110–29"),
+        id="chicago_bibliography_article_page_range",
+    ),
+    pytest.param(
+        "Ortega, P., & Lind, O. (2001). Salt marsh ecology revisited. Estuaries, 7(3), 33-48.",
+        dict(author=["Ortega", "Lind"], title="Salt marsh ecology revisited", container_title="Estuaries",
+             volume="7", issue="3", page="33-48", issued="2001"),
+        id="apa_article",
+    ),
+    pytest.param(
+        "Lind, O. 1999. Harbour Towns. Leeds: Northgate Books.",
+        dict(author=["Lind"], title="Harbour Towns", publisher_place="Leeds", publisher="Northgate Books",
+             issued="1999"),
+        id="author_date_book",
+    ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels and rainfall. J Limnol Res. 2010;12(4):55-61.",
+        dict(author=["Quill", "Stone"], title="Lake levels and rainfall", issued="2010", volume="12",
+             issue="4", page="55-61"),
+        id="vancouver_article",
+    ),
+    pytest.param(
+        "[12] A. Brandt and K. Huber, “Dock cranes,” in Proc. Harbour Engineering Conf., 2004, pp. 10–18.",
+        dict(author=["Brandt", "Huber"], title="Dock cranes", page="10–18", issued="2004"),
+        id="ieee_numbered_entry",
+    ),
+    pytest.param(
+        "Huber, K. (2004). Dockside unions. In O. Lind & A. Moss (Eds.), Labour at sea (pp. 10–18). Hamburg: Werft Verlag.",
+        dict(author=["Huber"], editor=["Lind", "Moss"], container_title="Labour at sea", publisher="Werft Verlag",
+             publisher_place="Hamburg"),
+        id="apa_chapter_with_editors",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", BIBLIOGRAPHY)
+def test_bibliography_entries(text, expected):
+    c = only(text)
+    ref = c.reference
+    for attr, want in expected.items():
+        got = getattr(ref, attr)
+        if attr in ("author", "editor", "translator"):
+            assert families(got) == want, attr
+        else:
+            assert got == want, attr
+    assert c.locator == ""  # a bibliography entry has no pinpoint
+
+
+def test_oxford_article_range_is_the_work_pages():
+    c = only("M. Faraday, 'The Coastal Trade', Maritime History, 25, 4 (2010), pp. 521-46")
+    assert c.reference.page == "521-46"
+    assert c.locator == ""
+
+
+def test_chicago_colon_pinpoint_stays_a_locator():
+    c = only("Jane Doe, “Tides,” Coastal Studies Quarterly 14 (2003): 118–19.")
+    assert c.locator == "118–19"
+    assert c.reference.page == ""

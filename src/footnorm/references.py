@@ -818,7 +818,7 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     elif p.title:
         first = p.title[0]
         if first.type == "QTITLE":
-            title = _strip_quotes(str(first))
+            title = _clean_title(_strip_quotes(str(first)))
             style = "quoted"
         else:
             title = _clean_title(text[first.start_pos : p.title[-1].end_pos])
@@ -935,8 +935,9 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             fields.setdefault("issue", s.strip("()[] "))
             has_issue_or_date = True
         elif ty in ("PAGES", "LOC"):
-            m = _LOC.match(s)
-            fields.setdefault("page", m.group("value") if m else s)
+            s_pages = re.sub(r"^\(?(?:vol\.\s*\w+,\s*)?|\)$", "", s, flags=re.I).strip()
+            m = _LOC.match(s_pages)
+            fields.setdefault("page", m.group("value") if m else s_pages)
         elif ty == "PLACEPUB":
             place, _, publisher = s.partition(":")
             if place.strip():
@@ -1346,6 +1347,7 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
+_PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-–—]+\s*\d+$|^\d+\s*[-–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
 _STRONG_PUBLISHER = re.compile(
     r"\b(?:press|verlag|publishers?|publishing|books|wiley|sons|associates|inc\.?|ltd\.?|editions|éditions|"
@@ -1664,7 +1666,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
             elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]) and not (
-                _EDITION.match(text[t.start + 1 : t.end - 1].strip())
+                _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _PAGES_PAREN.match(text[t.start + 1 : t.end - 1].strip())
             ):
                 cur.end = t.end
                 continue
@@ -1747,6 +1749,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 kinds.append("EDMARK")
             elif _EDITION.match(inner):
                 kinds.append("EDITION")
+            elif _PAGES_PAREN.match(inner):
+                kinds.append("PAGES")  # "(pp. 10–18)" / "(Vol. 4, pp. 643–691)"
             elif re.search(r",\s*eds?\.?$", inner) and looks_like_names(re.sub(r",\s*eds?\.?$", "", inner)):
                 kinds.append("EDBY")  # "(R. Chellappa, ed.)"
             elif _LOC.match(inner) and re.search(r"\d", inner):
