@@ -705,6 +705,8 @@ def _fallback(tokens: list[Token]) -> _Parse:
 
 def _strip_quotes(s: str) -> str:
     s = s.strip()
+    if s.startswith("``") and s.endswith("''"):
+        s = s[2:-2]
     if len(s) >= 2 and s[0] in "“„«»\"‘'" and s[-1] in "”“»«\"’'":
         s = s[1:-1]
     return s.strip().rstrip(",").strip()
@@ -1386,7 +1388,10 @@ class _Head:
         # "Hagenmeyer, Heinrich, Title, Place 1973": a short note never carries a year
         if self.inverted and self.has_given and self.quoted_next and not self.joined and self.terminator == ",":
             return True  # "Behler, Ernst, “Title,” Journal" — notes write "Ernst Behler"
-        body = rest.lstrip(" ,.").rsplit(",", 1)[0]  # the last field may be a pinpoint
+        body = rest.lstrip(" ,.")
+        head_, _, last = body.rpartition(",")
+        if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*", last):
+            body = head_  # the last field is a pinpoint
         return (
             self.inverted and self.has_given and self.terminator in (",", "paren")
             and not rest.lstrip(" ,")[:1] in "“„«\"‘'" and bool(_ANY_YEAR.search(body))
@@ -1440,7 +1445,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         core = w.rstrip(",;")
         sep = w[len(core) :]
         low = core.lower()
-        if w[0] in "“„«\"‘'":
+        if w[0] in "“„«\"‘'`":
             return head(end, "quote")
         if w[0] == "(":
             inner = w.strip("().,:;")
@@ -1516,6 +1521,9 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             # list — unless a name follows ("Sasayama, D. Hattori, K. Teraishi, T.")
             nw_full = words[i + 1][0]
             nw = nw_full.rstrip(",;")
+            if not nw:  # "DeGrave, E. , Morris": a stray comma, the list goes on
+                nw = "X."
+                nw_full = "X.,"
             after = words[i + 2][0] if i + 2 < n else ""
             after2 = words[i + 3][0].rstrip(",;.") if i + 3 < n else ""
             continues = bool(_CAP_WORD.match(nw)) and (
@@ -1665,6 +1673,11 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
+            elif cur is not None and ty == "PAREN" and _EDMARK.match(text[t.start : t.end]):
+                cur.end = t.end  # "In John Foran (ed.) Theorizing Revolutions": the list ends here
+                out.append(cur)
+                cur = None
+                continue
             elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]) and not (
                 _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _PAGES_PAREN.match(text[t.start + 1 : t.end - 1].strip())
             ):
@@ -1782,7 +1795,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             if me and looks_like_names(me.group("names")):
                 kinds.append("EDBY")  # "In M. Carme Picallo (ed.)" — the book follows
                 continue
-            if c == "TEXT" and _STRONG_PUBLISHER.search(s) and not _CONTAINER_WORDS.search(s) and not _PLACE_PUB.match(s):
+            if c == "TEXT" and _STRONG_PUBLISHER.search(s) and not _CONTAINER_WORDS.search(s) and not _PLACE_PUB.match(s) and not (
+                kinds and kinds[-1] in ("EDBY", "EDMARK", "INBOOK")
+            ):
                 kinds.append("PUBLISHER")
                 continue
             if c == "GENRE" and s.lower().startswith("paper presented"):
@@ -1836,9 +1851,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     for k, f in enumerate(fields):
         kind = kinds[k]
         s = text[f.start : f.end]
-        if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])) and (
-            _US_STATE.match(s.split(":")[0].strip().replace(".", "")) or len(s.split(":")[0].strip()) <= 6 or len(out) > 1
-        ):
+        if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])):
             prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
             out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
             continue
