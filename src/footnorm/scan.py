@@ -11,6 +11,7 @@ where each note's text begins and ends.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .model import Artefact, Diagnostic, Marker, Note
@@ -145,10 +146,11 @@ def _furniture_key(line: str) -> str:
 def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
     """Line number -> artefact kind, for page numbers, running heads and notes headings."""
     keys: dict[str, int] = {}
-    for s, e in lines:
+    line_keys: dict[int, str] = {}
+    for i, (s, e) in enumerate(lines):
         line = text[s:e].strip()
         if 6 <= len(line) <= 200:
-            k = _furniture_key(line)
+            k = line_keys[i] = _furniture_key(line)
             keys[k] = keys.get(k, 0) + 1
     kinds: dict[int, str] = {}
     for i, (s, e) in enumerate(lines):
@@ -162,15 +164,15 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             kinds[i] = "page-number"
         elif STAMP.match(line):
             kinds[i] = "download-stamp"
-        elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(_furniture_key(line), 0) >= 2 \
+        elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(line_keys.get(i, ""), 0) >= 2 \
                 and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
         elif PIPE_HEAD.fullmatch(line):
             kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
-        elif len(line) <= 60 and keys.get(_furniture_key(line), 0) >= 3 and line[:1].isupper() \
+        elif len(line) <= 60 and keys.get(line_keys.get(i, ""), 0) >= 3 and line[:1].isupper() \
                 and not line.endswith((".", ",", ";", ":")) and len(line.split()) <= 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
-        elif len(line) > 20 and keys.get(_furniture_key(line), 0) >= 3 and re.search(r"https?://|www\.|©|\bdoi\b", line, re.I):
+        elif len(line) > 20 and keys.get(line_keys.get(i, ""), 0) >= 3 and re.search(r"https?://|www\.|©|\bdoi\b", line, re.I):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
         elif RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
@@ -193,7 +195,7 @@ NUMBER_WORDS = frozenset(
 )
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
-DIGITS = re.compile(r"(?<![\d\w\-–/])\d{1,3}(?![\d])|(?<=[^\W\d_])\d{1,3}(?![\d])")
+DIGITS = re.compile(r"(?<![\-–/_])\d+")
 # "freedom in 180019 Jack": a marker glued to a year
 YEAR_GLUED = re.compile(r"(?<![\d\w])(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
 PAREN_MARKER = re.compile(r"(?<=[^\s(\d])\((\d{1,3})\)")
@@ -312,7 +314,7 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
     cands, doubtful = [], []
     for m in DIGITS.finditer(text):
         s, e = m.span()
-        if s in excluded:
+        if e - s > 3 or s in excluded:
             continue
         q = text[e] if e < len(text) else ""
         if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
@@ -388,9 +390,10 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
         n = int(text[s:e])
         if n == 0:
             continue
-        para_end = text.find("\n\n", e)
-        stop = len(text) if para_end == -1 else para_end
-        first_end = sentence_ends(text, e + 1, min(stop, e + 600))[0]
+        window = min(len(text), e + 600)
+        para_end = text.find("\n\n", e, window)
+        stop = window if para_end == -1 else para_end
+        first_end = sentence_ends(text, e + 1, stop)[0]
         score = citation_likeness(text[e + 1:first_end]) - 1.0
         # "citizenship.2 2 Washington, …": the note number repeats the marker glued before it
         glued = marker_starts.get(s - 1)
@@ -521,11 +524,13 @@ def _reappearing_marker(text: str, number: int, start: int, stop: int) -> re.Mat
     return None
 
 
+MAX_FLOWED_NOTE = 4000  # characters; keeps the search for a flowed note's end linear in the input
 REAPPEARING = re.compile(r"(?<=\s)(\.)(\d{1,3})(?=\s|$)")
 
 
 def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     """End of a flowed note: its first sentence, then every following sentence that reads as a citation."""
+    limit = min(limit, start + MAX_FLOWED_NOTE)
     para = text.find("\n\n", start, limit)
     stop = limit if para == -1 else para
     again = _reappearing_marker(text, number, start, stop)
@@ -626,10 +631,10 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     # Markers: candidates outside notes and furniture, rewarded when a note carries their number.
     furn_spans = [(lines[i][0], lines[i][1]) for i in furniture]
     note_numbers = {n.number for n in notes}
-    spans = sorted(note_spans + furn_spans)
+    spans = SpanSet(note_spans + furn_spans)
     kept = []
     for c in sorted(markers_raw + reappeared, key=lambda c: c.start):
-        if _inside(spans, c.start):
+        if c.start in spans:
             continue
         # Only a real apparatus of notes says which numbers a marker may carry (an excerpt may hold one note).
         if len(note_numbers) >= 3:
@@ -644,17 +649,19 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         markers.append(Marker(c.number, c.start, c.end, line, col, c.style))
 
     artefacts = []
+    in_notes = SpanSet(note_spans)
+    label_starts = {n.label_start for n in notes}
     for i, kind in sorted(furniture.items()):
         s, e = lines[i]
-        if _inside(note_spans, s) or any(n.label_start == s + (len(text[s:e]) - len(text[s:e].lstrip())) for n in notes):
-            continue
         stripped_s = s + len(text[s:e]) - len(text[s:e].lstrip())
+        if s in in_notes or stripped_s in label_starts:
+            continue
         stripped_e = s + len(text[s:e].rstrip())
         artefacts.append(Artefact(kind, stripped_s, stripped_e, text[stripped_s:stripped_e]))
     artefacts = sorted(artefacts + stray, key=lambda a: a.start)
     diags = []
     for s, e in doubtful:
-        if _inside(spans, s):
+        if s in spans:
             continue
         line, col = index.position(s)
         diags.append(Diagnostic("ambiguous-marker", "warning",
@@ -679,8 +686,22 @@ def _endnote_lines(lines: list[tuple[int, int]], furniture: dict[int, str]) -> s
     return set(range(heads[0] + 1, len(lines)))
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+class SpanSet:
+    """Membership of an offset in a union of spans, in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
 
 
 def scan(text: str, index: LineIndex | None = None) -> Layout:

@@ -1,0 +1,57 @@
+"""Speed of footnorm: MB/s of detection, references/s of the parser, and a scaling ratio.
+
+    python benchmarks/speed.py            # prints one line per measurement
+Measured on synthetic drafts (benchmarks/synthetic.py); nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import importlib
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import draft  # noqa: E402
+
+import footnorm  # noqa: E402
+
+scan = importlib.import_module("footnorm.scan").scan
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+def main() -> None:
+    small, large = draft(1_000_000, seed=1), draft(10_000_000, seed=2)
+    t_small = best_of(lambda: scan(small))
+    t_large = best_of(lambda: scan(large), repeat=1)
+    mb = len(large.encode()) / 1e6
+    print(f"detection: {mb / t_large:.2f} MB/s on a {mb:.1f} MB draft; "
+          f"scaling ratio (time per MB, 10 MB / 1 MB): {(t_large / len(large)) / (t_small / len(small)):.2f}")
+    doc = footnorm.analyse(small)
+    n_cites = sum(len(n.citations) for n in doc.notes)
+    t_full = best_of(lambda: footnorm.analyse(small), repeat=1)
+    print(f"whole pipeline: {len(small.encode()) / 1e6 / t_full:.2f} MB/s, {n_cites / t_full:,.0f} references/s "
+          f"({len(doc.notes)} notes, {n_cites} citations)")
+    book = draft(700_000, seed=3)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8", delete=False) as fh:
+        fh.write(book)
+    exe = Path(sys.executable).with_name("footnorm")
+    t_cli = best_of(lambda: subprocess.run([str(exe), "inspect", fh.name, "--json"], check=True,
+                                           stdout=subprocess.DEVNULL), repeat=3)
+    print(f"footnorm inspect --json on a 700 KB book: {t_cli:.2f} s including start-up")
+    t_start = best_of(lambda: subprocess.run([str(exe), "--version"], check=True, stdout=subprocess.DEVNULL))
+    print(f"start-up (footnorm --version): {t_start:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
