@@ -258,9 +258,9 @@ _EDITION = re.compile(
     re.I,
 )
 _GENRE = re.compile(
-    r"^(?:ph\.?\s?d\.?\s+diss(?:ertation)?|diss(?:ertation)?|doctoral\s+(?:diss(?:ertation)?|thesis)|"
-    r"master'?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|thesis|working\s+paper|discussion\s+paper|"
-    r"technical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
+    r"^(?:ph\.?\s?d\.?\s+(?:diss(?:ertation)?|thesis)|diss(?:ertation)?|doctoral\s+(?:diss(?:ertation)?|thesis)|"
+    r"master['’]?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|m\.?sc?\.?\s+thesis|thesis|working\s+paper|discussion\s+paper|"
+    r"tech-?\s?nical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
     r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
     r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?"
     r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*)?",
@@ -784,6 +784,7 @@ def _loc_value(s: str) -> str:
 _INVERTED_FIRST = re.compile(
     r"^[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-Z]\.)?,? (?:and|&|und|et|e|y) [A-ZÀ-Þ]\S* (?:\S+ )*[A-ZÀ-Þ]\S+$"
 )
+_SERIES = re.compile(r"\b(?:series|reihe|collection|lecture\s+notes|studies\s+in)\b", re.I)
 _IN_PREFIX = re.compile(r"^(?:in|In|IN|dans|en|En)\s*:?\s+")
 _INSTITUTION = re.compile(
     r"\b(?:association|committee|council|commission|group|institute|institut|organi[sz]ation|bank|"
@@ -841,7 +842,13 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         ):
             fields["publisher"] = f"{fields.get('publisher', '')}, {s}"
             continue
-        if ty == "TEXT" and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography:
+        if ty == "TEXT" and last_kind == "PLACEPUB" and p.bibliography and "publisher" in fields and (
+            len(s.split()) <= 3 and s[:1].isupper() or s.lower().rstrip(".") in ("co", "and co", "inc", "ltd")
+        ):
+            # "New York: Longmans, Green, and co." / "Garden City, N.Y.: Doubleday, Doran"
+            fields["publisher"] = f"{fields['publisher']}, {s.rstrip('.')}"
+            continue
+        if ty == "TEXT" and last_kind == "PUBLISHER" and p.bibliography:
             # Harvard: "John Wiley & Sons, Brisbane" — the place after the publisher
             fields.setdefault("publisher_place", _clean_title(s))
             last_kind = "PLACE"
@@ -862,6 +869,11 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
                 has_container = True
             elif "collection_title" not in fields:
                 fields["collection_title"] = _clean_title(s)
+        elif ty == "TEXT" and p.bibliography and last_kind == "GENRE" and "publisher" not in fields:
+            fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
+            ty = "PUBLISHER"
+        elif ty == "TEXT" and p.bibliography and _SERIES.search(s) and "collection_title" not in fields:
+            fields["collection_title"] = _clean_title(s)
         elif ty == "TEXT" and p.bibliography and has_container and _PUBLISHER_WORDS.search(s):
             fields.setdefault("publisher", _clean_title(s))
             ty = "PUBLISHER"
@@ -973,6 +985,7 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         elif ty == "GENRE":
             genre = _clean_title(s)
             fields["genre"] = genre
+            has_pub = True
         elif ty == "URL":
             fields["url"] = s.strip("<>")
         elif ty == "DOI":
