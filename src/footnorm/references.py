@@ -1362,6 +1362,8 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
+_VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
+_PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
 _PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-–—]+\s*\d+$|^\d+\s*[-–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
 _STRONG_PUBLISHER = re.compile(
@@ -1660,6 +1662,13 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             cur = None
             pages_next = True
             continue
+        if ty == "PERIOD" and cur is not None and i + 1 < len(toks) and toks[i + 1].start > t.end and (
+            _EDITION.match(text[cur.start : t.end]) or _VOLS_COUNT.match(text[cur.start : t.end])
+        ):
+            cur.end = t.end  # "Rev. ed. London: Verso" / "4 vols. New York: Holt"
+            out.append(cur)
+            cur = None
+            continue
         if ty == "PERIOD" and i > 0 and not (cur is not None and (_EDBY.match(text[cur.start : t.end]) or _TRANSBY.match(text[cur.start : t.end]))) and _abbreviation_like(text[toks[i - 1].start : toks[i - 1].end]) and (
             i + 1 < len(toks) and text[toks[i + 1].start : toks[i + 1].start + 1].isupper()
         ) and _journal_continues(text, toks, i + 1):
@@ -1813,6 +1822,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             ):
                 kinds.append("PUBLISHER")
                 continue
+            if _PAGE_COUNT.match(s) or _VOLS_COUNT.match(s):
+                kinds.append("SKIP")  # "518 p." / "4 vols." — the size of the book, not its pages
+                continue
             if c == "GENRE" and s.lower().startswith("paper presented"):
                 c = "TEXT"  # the meeting is the container
             if c == "TEXT":
@@ -1864,6 +1876,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     for k, f in enumerate(fields):
         kind = kinds[k]
         s = text[f.start : f.end]
+        if kind == "SKIP":
+            continue
         if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])):
             prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
             out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
