@@ -123,6 +123,7 @@ NOTES_HEADING = re.compile(
 )
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
 PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•]\s*\S.{0,150}|\S.{0,150}[|•]\s*\d{1,4}")
+LOWER = re.compile(r"[a-z]")
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
 
@@ -167,14 +168,14 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(line_keys.get(i, ""), 0) >= 2 \
                 and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
-        elif PIPE_HEAD.fullmatch(line):
+        elif ("|" in line or "•" in line) and PIPE_HEAD.fullmatch(line):
             kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
         elif len(line) <= 60 and keys.get(line_keys.get(i, ""), 0) >= 3 and line[:1].isupper() \
                 and not line.endswith((".", ",", ";", ":")) and len(line.split()) <= 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
         elif len(line) > 20 and keys.get(line_keys.get(i, ""), 0) >= 3 and re.search(r"https?://|www\.|©|\bdoi\b", line, re.I):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
-        elif RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
+        elif not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
     return kinds
 
@@ -195,11 +196,11 @@ NUMBER_WORDS = frozenset(
 )
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
-DIGITS = re.compile(r"(?<![\-–/_])\d+")
+DIGITS = re.compile(r"\d+")
 # "freedom in 180019 Jack": a marker glued to a year
-YEAR_GLUED = re.compile(r"(?<![\d\w])(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
-PAREN_MARKER = re.compile(r"(?<=[^\s(\d])\((\d{1,3})\)")
-BRACKET_MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
+YEAR_GLUED = re.compile(r"\b(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
+PAREN_MARKER = re.compile(r"\((\d{1,3})\)")
+BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
 SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
 LONE_LABEL = re.compile(r"[ \t]*(\d{1,3})\.?[ \t]*")
@@ -314,7 +315,7 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
     cands, doubtful = [], []
     for m in DIGITS.finditer(text):
         s, e = m.span()
-        if e - s > 3 or s in excluded:
+        if e - s > 3 or s in excluded or (s and text[s - 1] in "-–/_"):
             continue
         q = text[e] if e < len(text) else ""
         if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
@@ -329,8 +330,12 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
         if n:
             cands.append(Candidate(n, m.start(2), m.end(2), 0.5, "glued"))
     for m in PAREN_MARKER.finditer(text):
+        if not m.start() or text[m.start() - 1].isspace() or text[m.start() - 1] in "(" or text[m.start() - 1].isdigit():
+            continue
         cands.append(Candidate(int(m.group(1)), m.start(), m.end(), 2.0, "paren"))
     for m in BRACKET_MARKER.finditer(text):
+        if not m.start() or text[m.start() - 1].isspace() or text[m.start() - 1] == "[":
+            continue
         cands.append(Candidate(int(m.group(1)), m.start(), m.end(), 2.0, "bracket"))
     for m in SUPER_MARKER.finditer(text):
         cands.append(Candidate(int(m.group().translate(SUPERSCRIPTS)), m.start(), m.end(), 3.5, "superscript"))
@@ -551,7 +556,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     lines = _lines(text)
     furniture = find_furniture(text, lines)
     labels = label_candidates(text, lines, furniture)
-    pre_markers, _ = marker_candidates(text, set())
+    pre_markers, doubtful = marker_candidates(text, set())
     glued_at = {c.end: c.number for c in pre_markers}
     # keyed by the position just before the inline label's digits (the space)
     inline = inline_candidates(text, {pos: n for pos, n in glued_at.items()})
@@ -574,7 +579,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         boosted.append(c)
     chosen_labels = choose_sequence(boosted)
     label_digit_starts = {c.start for c in chosen_labels}
-    markers_raw, doubtful = marker_candidates(text, label_digit_starts)
+    markers_raw = [c for c in pre_markers if c.start not in label_digit_starts]
 
     # Note extents: line labels run to the next label, a furniture line or a blank line.
     label_lines = {_line_of(lines, c.start): c for c in chosen_labels if c.style != "inline"}
