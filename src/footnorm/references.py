@@ -834,7 +834,13 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
     genre = ""
     last_kind = ""
     container_start = -1
-    for t in p.parts:
+    part_types = {t.type for t in p.parts}
+    book_like = (
+        p.bibliography and style == "italic"
+        and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY"}
+        and bool(part_types & {"PLACEPUB", "PUBLISHER", "PUB", "PLACE"})
+    )
+    for idx, t in enumerate(p.parts):
         s = str(t).strip()
         ty = t.type
         if ty == "TEXT" and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography and re.fullmatch(
@@ -847,6 +853,12 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         ):
             # "New York: Longmans, Green, and co." / "Garden City, N.Y.: Doubleday, Doran"
             fields["publisher"] = f"{fields['publisher']}, {s.rstrip('.')}"
+            continue
+        if ty == "TEXT" and last_kind == "PUBLISHER" and p.bibliography and (
+            re.search(r"\buniv|\bcollege\b|\bschool\b", s, re.I) or _INSTITUTION.search(s)
+        ) and not _place_like(s):
+            # "School of Computer Science, Carnegie Mellon University": one institution
+            fields["publisher"] = f"{fields.get('publisher', '')}, {_clean_title(s)}".lstrip(", ")
             continue
         if ty == "TEXT" and last_kind == "PUBLISHER" and p.bibliography:
             # Harvard: "John Wiley & Sons, Brisbane" — the place after the publisher
@@ -880,6 +892,16 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
         elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields:
             fields["publisher_place"] = _clean_title(s)
             ty = "PLACE"
+        elif ty == "TEXT" and book_like and not has_container and not _IN_PREFIX.match(s):
+            # a book in a bibliography has no container: what follows its title is a
+            # subtitle after "?", or the publisher before its place, or an unknown note
+            nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
+            if title and title.endswith(("?", "!", ":")) and style != "quoted" and "title" not in fields:
+                title = f"{title} {_clean_title(s)}"
+            elif nxt_type == "PLACE" and "publisher" not in fields:
+                fields["publisher"] = _clean_title(s)
+                ty = "PUBLISHER"
+            # otherwise an edition, series or remark: better unsaid than called the container
         elif ty == "TEXT":
             if (style == "quoted" or p.bibliography) and not has_container:
                 m_in = _IN_PREFIX.match(s)
@@ -1617,8 +1639,9 @@ class _BibRoles(Transformer):
         return list(children)
 
     def container(self, children):
-        tok = children[0]
-        return Token("CONTAINER", str(tok), tok.start_pos, tok.line, tok.column, end_pos=tok.end_pos)
+        # which bare text is the journal or book, which the publisher of a book, is
+        # decided by _interpret with the whole tail in view
+        return children[0]
 
 
 @functools.cache
