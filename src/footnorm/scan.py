@@ -124,6 +124,9 @@ NOTES_HEADING = re.compile(
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
 PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•]\s*\S.{0,150}|\S.{0,150}[|•]\s*\d{1,4}")
 LOWER = re.compile(r"[a-z]")
+ANY_DIGIT = re.compile(r"\d")
+LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
+_DROP_DIGITS = str.maketrans("", "", "0123456789")
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
 
@@ -141,41 +144,42 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _furniture_key(line: str) -> str:
-    return re.sub(r"[\d\s]+", " ", line).strip().casefold()
+    return " ".join(line.translate(_DROP_DIGITS).split()).casefold()
 
 
 def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
-    """Line number -> artefact kind, for page numbers, running heads and notes headings."""
+    """Line number -> artefact kind, for page numbers, running heads, stamps and notes headings.
+
+    Cheap guards (length, first character) come before each pattern: this runs on every line.
+    """
+    stripped = [text[s:e].strip() for s, e in lines]
+    line_keys = [_furniture_key(line) if 6 <= len(line) <= 200 else "" for line in stripped]
     keys: dict[str, int] = {}
-    line_keys: dict[int, str] = {}
-    for i, (s, e) in enumerate(lines):
-        line = text[s:e].strip()
-        if 6 <= len(line) <= 200:
-            k = line_keys[i] = _furniture_key(line)
+    for k in line_keys:
+        if k:
             keys[k] = keys.get(k, 0) + 1
     kinds: dict[int, str] = {}
-    for i, (s, e) in enumerate(lines):
-        line = text[s:e].strip()
+    for i, line in enumerate(stripped):
         if not line:
             continue
-        blank_before = i == 0 or not text[lines[i - 1][0]:lines[i - 1][1]].strip()
-        if NOTES_HEADING.fullmatch(line) and (blank_before or line[0].isupper()):
+        n = len(line)
+        repeats = keys.get(line_keys[i], 0) if line_keys[i] else 0
+        if n <= 30 and NOTES_HEADING.fullmatch(line) and (i == 0 or not stripped[i - 1] or line[0].isupper()):
             kinds[i] = "notes-heading"
-        elif PAGE_NUMBER.fullmatch(line):
+        elif n <= 16 and PAGE_NUMBER.fullmatch(line):
             kinds[i] = "page-number"
-        elif STAMP.match(line):
+        elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
-        elif 6 <= len(line) <= 90 and re.search(r"\d", line) and keys.get(line_keys.get(i, ""), 0) >= 2 \
-                and not line.endswith((".", ",", ";")):
+        elif repeats >= 2 and 6 <= n <= 90 and ANY_DIGIT.search(line) and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
         elif ("|" in line or "•" in line) and PIPE_HEAD.fullmatch(line):
             kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
-        elif len(line) <= 60 and keys.get(line_keys.get(i, ""), 0) >= 3 and line[:1].isupper() \
-                and not line.endswith((".", ",", ";", ":")) and len(line.split()) <= 8:
+        elif repeats >= 3 and n <= 60 and line[0].isupper() and not line.endswith((".", ",", ";", ":")) \
+                and line.count(" ") < 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
-        elif len(line) > 20 and keys.get(line_keys.get(i, ""), 0) >= 3 and re.search(r"https?://|www\.|©|\bdoi\b", line, re.I):
+        elif repeats >= 3 and n > 20 and LINKISH.search(line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
-        elif not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
+        elif n >= 6 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
     return kinds
 
