@@ -926,7 +926,8 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
             if names:
                 fields["editor"] = tuple(fields.get("editor", ())) + names  # type: ignore[operator]
         elif ty == "TRANSBY":
-            names = split_names(_TRANSBY.sub("", s, count=1))
+            inner = re.sub(r"\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$", "", _TRANSBY.sub("", s, count=1))
+            names = split_names(inner)
             if names:
                 fields["translator"] = names
         elif ty == "PUB":
@@ -1388,6 +1389,7 @@ _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
 _PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-–—]+\s*\d+$|^\d+\s*[-–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
+_NAMES_TRANS = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$")
 _STRONG_PUBLISHER = re.compile(
     r"\b(?:press|verlag|publishers?|publishing|books|wiley|sons|associates|inc\.?|ltd\.?|editions|éditions|"
     r"editore|edizioni|ediciones|editorial|springer|elsevier|routledge|macmillan|mcgraw|prentice|"
@@ -1670,7 +1672,7 @@ def _is_date_paren(s: str) -> bool:
     return not re.sub(r"[\d\s,./–-]", "", rest)
 
 
-_DATE_PAREN = re.compile(r"^\(\s*(?:(?:1[5-9]|20)\d\d[a-z]?(?:\s*[,/]\s*[^)]*)?|n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.|in\s+press|forthcoming)\s*\)$", re.I)
+_DATE_PAREN = re.compile(r"^\(\s*(?:(?:1[5-9]|20)\d\d[a-z]?(?:\s*\[(?:1[5-9]|20)\d\d\])?(?:\s*[,/]\s*[^)]*)?|n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.|in\s+press|forthcoming)\s*\)$", re.I)
 
 
 def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
@@ -1718,7 +1720,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
-            elif cur is not None and ty == "PAREN" and _EDMARK.match(text[t.start : t.end]):
+            elif cur is not None and ty == "PAREN" and (_EDMARK.match(text[t.start : t.end]) or _ROLE_PAREN.match(text[t.start : t.end])):
                 cur.end = t.end  # "In John Foran (ed.) Theorizing Revolutions": the list ends here
                 out.append(cur)
                 cur = None
@@ -1840,6 +1842,10 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             if me and looks_like_names(me.group("names")):
                 kinds.append("EDBY")  # "In M. Carme Picallo (ed.)" — the book follows
                 continue
+            mt = _NAMES_TRANS.match(s)
+            if mt and looks_like_names(mt.group("names")):
+                kinds.append("TRANSBY")  # "Timothy Bahti (trans.)"
+                continue
             if c == "TEXT" and _STRONG_PUBLISHER.search(s) and not _CONTAINER_WORDS.search(s) and not _PLACE_PUB.match(s) and not (
                 kinds and kinds[-1] in ("EDBY", "EDMARK", "INBOOK")
             ):
@@ -1925,6 +1931,22 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     return out
 
 
+_ROLE_PAREN = re.compile(r"^\((?:eds?|trans|tr|ed\.\s*and\s*trans|hrsg|hg|dir|éds?)\.?\)$", re.I)
+
+
+def _ROLE_PAREN_AHEAD(text: str, toks: list[_Tok], j: int) -> bool:
+    """Names then '(eds.)' / '(trans.)' follow: the title ended at the comma before them."""
+    for k in range(j, min(j + 16, len(toks))):
+        t = toks[k]
+        if t.type == "PAREN":
+            return bool(_ROLE_PAREN.match(text[t.start : t.end]))
+        if t.type in ("QUOTED", "SEMI", "COLON") or t.type == "PERIOD" and _is_sentence_end(text, toks, k):
+            return False
+        if t.type == "WORD" and not looks_like_names(text[t.start : t.end]) and text[t.start : t.end].lower() not in ("and", "&"):
+            return False
+    return False
+
+
 def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
     """Index of the first token after the title (unquoted titles run to a full stop)."""
     for i, t in enumerate(toks):
@@ -1948,6 +1970,7 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "Title, 1997. Journal, to appear."
         if t.type == "PAREN" and i > 0 and (
             _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _VOL.match(text[t.start + 1 : t.end - 1].strip())
+            or _GENRE.match(text[t.start + 1 : t.end - 1].strip())
             or (_paren_kind(text[t.start + 1 : t.end - 1]) == "PUB" and i + 1 >= len(toks) - 1)
         ):
             return i  # "Handbook of aging (3rd ed.)" / "Title (New York: Plenum)."
@@ -1957,6 +1980,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
+        if t.type == "COMMA" and _ROLE_PAREN_AHEAD(text, toks, i + 1):
+            return i + 1  # "Philosophy of Art, Douglas W. Stott (ed. and trans.) (Minneapolis ...)"
         if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
             return i
     # no full stop closes the title: comma-separated styles ("Title, Journal, 37(7), 72-76")
@@ -2010,7 +2035,12 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     rest = rest[i:]
     if not rest:
         return None
-    if rest[0].type == "QUOTED":
+    if _EDBY.match(text[rest[0].start : rest[0].start + 40]) and len(stream) == 1 + bool(m) and stream[-1].type == "AUTHORS":
+        # "Ghost Stories. Ed. Peter Washington." — no author: the first block is the title
+        t = stream.pop()
+        stream.append(Token("TITLE", str(t), t.start_pos, 0, 0, end_pos=t.end_pos))
+        tail = rest
+    elif rest[0].type == "QUOTED":
         t = rest[0]
         stream.append(Token("QTITLE", text[t.start : t.end], t.start, 0, 0, end_pos=t.end))
         tail = rest[1:]
