@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import bibtex as _bibtex
 from .citations import attach
 from .csl import entries_json, parse_line_item
 from .errors import FootnormError, InputError
@@ -65,7 +64,9 @@ def render(doc: Document, to: str = "markdown") -> str:
 
 
 def to_bibtex(doc: Document, biblatex: bool = True) -> str:
-    return _bibtex.write(doc.entries, biblatex)
+    from . import bibtex  # bibtexparser costs start-up time that only bibliography output needs
+
+    return bibtex.write(doc.entries, biblatex)
 
 
 def to_csl_json(doc: Document) -> str:
