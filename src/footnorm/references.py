@@ -30,7 +30,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .model import Citation, Diagnostic, Name, Reference
-from .names import looks_like_names, split_inverted_names, split_names, strip_et_al
+from .names import looks_like_names, split_inverted_names, split_names
 
 __all__ = ["parse_note_text", "parse_reference"]
 
@@ -796,7 +796,7 @@ _INSTITUTION = re.compile(
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
 
-def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, str, str]:
+def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     """Roles -> (form, Reference, locator, label)."""
     fields: dict[str, object] = {}
     author_text = ""
@@ -1089,16 +1089,12 @@ def _interpret(text: str, p: _Parse, cand_start: int) -> tuple[str, Reference, s
 
 
 def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
-    m = _SIGNAL.match(text, start, end) if False else _SIGNAL.match(text[start:end])
+    m = _SIGNAL.match(text[start:end])
     if not m:
         return "", start
     prefix = text[start : start + m.end()].strip().rstrip(",:").strip()
     return prefix, start + m.end()
 
-
-_COMMENTARY_TAIL = re.compile(
-    r"^(?P<lead>.*?\b(?P<signal>see(?:\s+also)?|cf\.|vgl\.(?:\s+auch)?|siehe(?:\s+auch)?|voir|véase)?\s*)"
-)
 
 
 # words after which prose hands over to a citation: "discussed in Smith", "see Smith"
@@ -1258,7 +1254,7 @@ def _citation_from_candidate(
             )
     if not _plausible(parse, used):
         return None
-    form, ref, locator, label = _interpret(text, parse, start)
+    form, ref, locator, label = _interpret(text, parse)
     c_start = used[0].start_pos
     c_end = used[-1].end_pos
     if prefix and cut < 0:
@@ -1402,11 +1398,6 @@ _CONTAINER_WORDS = re.compile(
     re.I,
 )
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-–—]\s*\d+)\.?$")
-
-
-@functools.cache
-def _bibliography_parser() -> Lark:
-    return Lark(load_grammar("bibliography.lark"), parser="lalr", lexer=_FieldStream, strict=True)
 
 
 @dataclass(slots=True)
@@ -2063,7 +2054,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
                 parse.title = [t if t.type == "QTITLE" else Token("TEXT", str(t), t.start_pos, 0, 0, end_pos=t.end_pos)]
             elif t.type != "CITNUM":
                 parse.parts.append(t)
-    form, ref, locator, label = _interpret(text, parse, 0)
+    form, ref, locator, label = _interpret(text, parse)
     start = stream[0].start_pos
     end = stream[-1].end_pos
     while end > start and text[end - 1] in " .,;":
