@@ -403,3 +403,19 @@ def test_chicago_colon_pinpoint_stays_a_locator():
     c = only("Jane Doe, “Tides,” Coastal Studies Quarterly 14 (2003): 118–19.")
     assert c.locator == "118–19"
     assert c.reference.page == ""
+
+
+@pytest.mark.parametrize(
+    "text, number",
+    [
+        pytest.param("[43] A. Brandt, “Dock cranes,” 2004.", "43", id="brackets"),
+        pytest.param("12. Lind O. Harbour towns. Leeds; 1999.", "12", id="stop"),
+        pytest.param("(7) Quill, N. Lake levels. J. Limnol. 2010, 12, 55.", "7", id="parentheses"),
+        pytest.param("Lind, O. 1999. Harbour Towns. Leeds: Northgate.", "", id="none"),
+        pytest.param("1999. Harbour Towns.", "", id="year_is_not_a_number"),
+    ],
+)
+def test_list_number(text, number):
+    from footnorm.references import list_number
+
+    assert list_number(text) == number

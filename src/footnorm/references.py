@@ -32,7 +32,7 @@ from .grammar_loader import load_grammar
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_inverted_names, split_names
 
-__all__ = ["parse_note_text", "parse_reference"]
+__all__ = ["list_number", "parse_note_text", "parse_reference"]
 
 # --------------------------------------------------------------------------
 # level 1: tokens
@@ -1357,6 +1357,14 @@ def _starts_new_citation(text: str, toks: list[_Tok]) -> bool:
     return False
 
 
+def list_number(text: str) -> str:
+    """The number of a numbered bibliography entry ("[43] ...", "12. ...", "(14) ..."), or "".
+
+    The model has no field for it; CSL calls it ``citation-number``."""
+    m = _CITNUM.match(text)
+    return re.sub(r"\D", "", m.group()) if m else ""
+
+
 def parse_reference(text: str) -> Citation | None:
     """The first citation of ``text`` (a single reference string), or None."""
     cits, _ = parse_note_text(text)
@@ -1367,7 +1375,8 @@ def parse_reference(text: str) -> Citation | None:
 # bibliography entries (grammar/bibliography.lark)
 # --------------------------------------------------------------------------
 
-_CITNUM = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,4}\s*\)|\d{1,4}\s*[.)](?=\s)|\d{1,4}(?=\s+[A-ZÀ-Þ]))\s*")
+# "[43]", "(14)", "12.", "33 " open numbered lists; a four-digit "1999." is a year
+_CITNUM = re.compile(r"^\s*(?:\[\s*\d{1,4}\s*\]|\(\s*\d{1,3}\s*\)|\d{1,3}\s*[.)](?=\s)|\d{1,3}(?=\s+[A-ZÀ-Þ]))\s*")
 _WORD_RX = re.compile(r"[^\s,;]+[,;]*|[,;]+")  # "Keays,R.R.," is two words
 _INITIAL_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ](?:[a-z]?\.)?-?){1,4}$")
 _CAP_WORD = re.compile(
