@@ -245,7 +245,8 @@ _ACCESSED = re.compile(
     re.I,
 )
 _ROMAN = r"[ivxlc]+"
-_NUM = r"(?:[A-Z]{0,2}\d+[a-z]?|" + _ROMAN + r")"
+# roman numerals in lower case, or of two letters and more: a lone "C." is an initial
+_NUM = r"(?:[A-Z]{0,2}\d+[a-z]?|(?-i:" + _ROMAN + r"|[IVXLC]{2,}))"
 _RANGE = _NUM + r"(?:\s*[-–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
 _VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-–/]" + _NUM + r")?)$", re.I)
 _ISSUE = re.compile(
@@ -356,6 +357,8 @@ def _segments(text: str, toks: list[_Tok]) -> list[tuple[list[_Tok], bool]]:
 
 
 def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
+    if i + 1 >= len(toks):
+        return True  # the last stop ends the last sentence
     t, nxt = toks[i], toks[i + 1]
     if nxt.start == t.end:  # "e.g." "U.S." "10.1" : no space after the stop
         return False
@@ -443,8 +446,10 @@ def _paren_kind(inner: str) -> str:
         return "DATEPAREN"
     if _GENRE.match(s):
         return "PUB"
-    if _ANY_YEAR.search(s) or re.search(r"n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.", s):
+    if re.search(r"n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.", s):
         return "PUB"
+    if _ANY_YEAR.search(s) and ("," in s or ":" in s or len(s.split()) <= 2):
+        return "PUB"  # "(London, 1866)" / "(Leipzig 1899)" — not "(ION NTM 1999)"
     if ":" in s and s.split(":")[0].strip()[:1].isupper():
         return "PUB"
     return "PARENX"
@@ -1390,6 +1395,7 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
+_LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
 _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
 _PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-–—]+\s*\d+$|^\d+\s*[-–—]+\s*\d+$", re.I)
@@ -1914,6 +1920,11 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
             kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
         if kind == "TEXT":
+            ml = _LEADING_PAGES.match(s)
+            if ml:  # "pp. 538-544 Boston"
+                out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
+                out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
+                continue
             mp = _TRAILING_PAGES.match(s)
             if mp:  # "Southern Economic Journal pp. 191–204"
                 out.append(_tok("TEXT", text, f.start, f.start + mp.end("text"), k))
@@ -1980,6 +1991,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
+        if t.type == "COMMA" and i + 1 < len(toks) and _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30]):
+            return i + 1  # "Vita Willibrordi, ed. W. Levinson."
         if t.type == "COMMA" and _ROLE_PAREN_AHEAD(text, toks, i + 1):
             return i + 1  # "Philosophy of Art, Douglas W. Stott (ed. and trans.) (Minneapolis ...)"
         if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
@@ -2017,7 +2030,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     elif i + 1 < len(rest) and rest[i].type == "WORD" and _EDMARK.match(text[rest[i].start : rest[i + 1].end]):
         stream.append(Token("EDMARK", text[rest[i].start : rest[i + 1].end], rest[i].start, 0, 0, end_pos=rest[i + 1].end))
         i += 2
-    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA"):
+    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA", "COLON"):
         i += 1
     comma_ends = False
     if i < len(rest):
