@@ -1,9 +1,16 @@
-"""The command line: a thin typer layer over the footnorm API. The only module that prints or exits."""
+"""The command line: a thin typer layer over the footnorm API. The only module that prints or exits.
+
+Exit codes everywhere: 0 done (or `check`: clean), 1 `check` found problems, 2 bad input or usage.
+Every run reads and analyses all its inputs before it writes anything, and every file is written
+atomically, so a failed run leaves no output behind.
+"""
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
+from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -11,17 +18,24 @@ from typing import Annotated, Optional
 import typer
 
 import footnorm
+from footnorm.config import settings_for
 from footnorm.errors import FootnormError
-from footnorm.output import write_text
-from footnorm.source import read_text
+from footnorm.output import write_bytes, write_text
+from footnorm.source import decode, read_text
 
 app = typer.Typer(
     help="Separate flattened footnotes from prose, parse and resolve their citations, "
-    "and write a clean manuscript, BibTeX and CSL-JSON.\n\n"
-    "Example: footnorm clean draft.txt --bib refs.bib -o draft.md",
+    "and write a clean manuscript, BibTeX and CSL-JSON.",
+    epilog="Examples:\n\n"
+    "  footnorm clean draft.txt --bib refs.bib -o draft.md\n\n"
+    "  footnorm clean ch*.txt --to latex --bib book.bib -o build/\n\n"
+    "  footnorm check --strict --format github chapters/*.md\n\n"
+    "  pdftotext paper.pdf - | footnorm clean - > paper.md\n\n"
+    "Settings: footnorm.toml beside the manuscript, or [tool.footnorm] in pyproject.toml.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -31,13 +45,43 @@ class Flavour(str, Enum):
     plain = "plain"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+SUFFIX = {"markdown": ".md", "latex": ".tex", "plain": ".txt"}
+
+
+@dataclass
+class Verbosity:
+    quiet: bool = False
+    verbose: bool = False
+
+
+verbosity = Verbosity()
+
 FileArg = Annotated[str, typer.Argument(help="Input file, or - for standard input.", show_default=False)]
 OutOpt = Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")]
+ConfigOpt = Annotated[Optional[str], typer.Option(
+    "--config", help="Settings file (footnorm.toml or pyproject.toml); default: the nearest one.")]
 
 
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"footnorm: {message}", err=True)
     raise typer.Exit(code)
+
+
+def say(message: str) -> None:
+    """Progress for a person at a terminal: on stderr, never with --quiet."""
+    if not verbosity.quiet:
+        typer.echo(message, err=True)
+
+
+def detail(message: str) -> None:
+    if verbosity.verbose and not verbosity.quiet:
+        typer.echo(message, err=True)
 
 
 def load(path: str) -> footnorm.Document:
@@ -55,45 +99,215 @@ def _version(value: bool) -> None:
 def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but results and errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say what was found and written.")] = False,
 ) -> None:
-    pass
+    verbosity.quiet, verbosity.verbose = quiet, verbose
 
 
-@app.command()
+# --- writing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """Everything a run will write, decided before anything is written."""
+
+    writes: list[tuple[str | None, str]] = field(default_factory=list)  # (path or None for stdout, text)
+    backups: list[tuple[str, bytes]] = field(default_factory=list)
+    # for --diff: what a write to stdout is compared with (the manuscript's input), by position in writes
+    bases: dict[int, tuple[str, str]] = field(default_factory=dict)
+
+    def carry_out(self, diff: bool) -> None:
+        if diff:
+            for i, (path, text) in enumerate(self.writes):
+                typer.echo(unified_diff(path, text, self.bases.get(i)), nl=False)
+            return
+        for path, data in self.backups:
+            write_bytes(path, data)
+        for path, text in self.writes:
+            write_text(path, text)
+            if path not in (None, "-"):
+                detail(f"wrote {path}")
+
+
+def unified_diff(path: str | None, new: str, base: tuple[str, str] | None = None) -> str:
+    """The change writing `new` to `path` would make; for stdout, the change from the input `base`."""
+    old, name = "", path
+    if path in (None, "-"):
+        name, old = base if base else ("<stdout>", "")
+    elif Path(path).is_file():
+        old = decode(Path(path).read_bytes(), path)
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+
+
+def progress(items: list[str]):
+    """A rich progress bar on a terminal for many files; nothing in a pipe or with --quiet."""
+    if len(items) < 2 or verbosity.quiet or not sys.stderr.isatty():
+        yield from items
+        return
+    from rich.progress import track
+
+    yield from track(items, description="footnorm", transient=True, console=_stderr_console())
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def merged_bibliography(bib: str, docs: list[footnorm.Document], biblatex: bool
+                        ) -> tuple[str, list[footnorm.Document], dict[str, str]]:
+    """The bibliography file's new text (the existing text + appended entries), the documents
+    citing by the keys now in it, and footnorm's key -> final key for every work."""
+    from footnorm.merge import merge, rekey
+
+    existing = ""
+    if Path(bib).is_file():
+        existing = decode(Path(bib).read_bytes(), bib)
+    elif Path(bib).is_dir():
+        raise FootnormError(f"{bib}: is a directory")
+    text, keymap, out = existing, {}, []
+    for doc in docs:
+        m = merge(text, doc.entries, biblatex)
+        text += m.appended
+        keymap.update(m.keymap)
+        out.append(rekey(doc, m.keymap))
+        detail(f"{bib}: {len(m.new_keys)} new, {len(doc.entries) - len(m.new_keys)} already there ({doc.source_name})")
+    return text, out, keymap
+
+
+def keymap_text(path: str, keymap: dict[str, str]) -> str:
+    if path.endswith(".json"):
+        return json.dumps(keymap, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return "".join(f"{old}\t{new}\n" for old, new in sorted(keymap.items()))
+
+
+def csl_items(docs: list[footnorm.Document]) -> str:
+    from footnorm.csl import entries_json
+
+    seen, entries = set(), []
+    for doc in docs:
+        for e in doc.entries:
+            if e.key not in seen:
+                seen.add(e.key)
+                entries.append(e)
+    return entries_json(tuple(entries))
+
+
+# --- commands -----------------------------------------------------------------------------------
+
+
+@app.command(epilog="Examples:\n\n"
+             "  footnorm clean draft.txt > draft.md\n\n"
+             "  footnorm clean draft.txt --to latex --bib refs.bib --keymap keys.tsv -o draft.tex\n\n"
+             "  footnorm clean ch1.txt ch2.txt ch3.txt --bib book.bib -o build/\n\n"
+             "  footnorm clean --in-place --diff notes.md   (show what --in-place would change)")
 def clean(
-    file: FileArg,
-    to: Annotated[Flavour, typer.Option("--to", help="Manuscript flavour.")] = Flavour.markdown,
-    output: OutOpt = None,
-    bib: Annotated[Optional[str], typer.Option("--bib", help="Also write the bibliography (BibLaTeX) here.")] = None,
+    files: Annotated[list[str], typer.Argument(help="Input files, or - for standard input.", show_default=False)],
+    to: Annotated[Optional[Flavour], typer.Option("--to", help="Manuscript flavour [default: markdown].",
+                                                  show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "-o", "--output", help="Write here (atomically) instead of stdout; a folder for several inputs.")] = None,
+    in_place: Annotated[bool, typer.Option("--in-place", "-i",
+                                           help="Replace each input, keeping the original as FILE.bak.")] = False,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff of every file instead of writing.")] = False,
+    bib: Annotated[Optional[str], typer.Option(
+        "--bib", help="The bibliography: an existing file is kept and new works are appended to it.")] = None,
+    bibtex: Annotated[Optional[bool], typer.Option("--bibtex/--biblatex",
+                                                   help="Classic BibTeX instead of UTF-8 BibLaTeX.",
+                                                   show_default=False)] = None,
+    keymap: Annotated[Optional[str], typer.Option(
+        "--keymap", help="Write footnorm's key -> the key used (TSV, or JSON if FILE ends in .json).")] = None,
     csl_json: Annotated[Optional[str], typer.Option("--csl-json", help="Also write CSL-JSON here.")] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Write the cleaned manuscript: markers as [^n], notes as definitions, citations as [@key, 142]."""
     try:
-        doc = load(file)
-        rendered = footnorm.render(doc, to.value)
+        settings = settings_for(files[0], config)
+        flavour = to.value if to else settings.to
+        biblatex = not (bibtex if bibtex is not None else settings.bibtex)
+        bib, csl_json, keymap = bib or settings.bib, csl_json or settings.csl_json, keymap or settings.keymap
+        for reserved in settings.unused:
+            detail(f"{settings.source}: setting {reserved!r} is not used yet")
+        targets = output_targets(files, output, in_place, diff, flavour)
+        docs, originals = [], []
+        for f in progress(files):
+            text, name = read_text(f)
+            originals.append(text)
+            docs.append(footnorm.analyse(text, name))
+            detail(f"{name}: {len(docs[-1].markers)} markers, {len(docs[-1].notes)} notes, "
+                   f"{len(docs[-1].entries)} works")
+        plan = Plan()
         if bib:
-            write_text(bib, footnorm.to_bibtex(doc))
+            bib_text, docs, keys = merged_bibliography(bib, docs, biblatex)
+            plan.writes.append((bib, bib_text))
+            if keymap:
+                plan.writes.append((keymap, keymap_text(keymap, keys)))
+        elif keymap:
+            plan.writes.append((keymap, keymap_text(keymap, {e.key: e.key for d in docs for e in d.entries})))
         if csl_json:
-            write_text(csl_json, footnorm.to_csl_json(doc))
-        write_text(output, rendered)
+            plan.writes.append((csl_json, csl_items(docs)))
+        for f, doc, original, target in zip(files, docs, originals, targets):
+            if target in (None, "-"):
+                plan.bases[len(plan.writes)] = (doc.source_name, original)
+            plan.writes.append((target, footnorm.render(doc, flavour)))
+            if in_place and not diff:
+                plan.backups.append((f + ".bak", original.encode("utf-8")))
+        plan.carry_out(diff)
     except FootnormError as exc:
         fail(str(exc))
 
 
-@app.command()
+def output_targets(files: list[str], output: str | None, in_place: bool, diff: bool, flavour: str) -> list[str | None]:
+    if in_place:
+        if output:
+            raise FootnormError("--in-place and -o exclude each other")
+        if "-" in files:
+            raise FootnormError("--in-place needs files, not standard input")
+        return list(files)
+    if len(files) == 1:
+        return [output]
+    if files.count("-") > 0:
+        raise FootnormError("standard input (-) can only be read alone")
+    if output is None or output == "-":
+        if diff:
+            return [None] * len(files)
+        raise FootnormError(f"{len(files)} inputs need -o FOLDER, --in-place or --diff")
+    folder = Path(output)
+    if folder.exists() and not folder.is_dir():
+        raise FootnormError(f"{output}: several inputs need a folder, not a file")
+    if not diff:
+        folder.mkdir(parents=True, exist_ok=True)
+    names = [folder / (Path(f).stem + SUFFIX[flavour]) for f in files]
+    clashes = {str(n) for n in names if names.count(n) > 1}
+    if clashes:
+        raise FootnormError(f"two inputs would both be written to {sorted(clashes)[0]}")
+    return [str(n) for n in names]
+
+
+@app.command(epilog="Examples:\n\n  footnorm bib draft.txt -o refs.bib   (appends to refs.bib if it exists)\n\n"
+             "  footnorm bib --bibtex draft.txt > refs.bib")
 def bib(
     file: FileArg,
-    output: OutOpt = None,
+    output: Annotated[Optional[str], typer.Option(
+        "-o", "--output", help="Write here (atomically); an existing file is kept and new works appended.")] = None,
     bibtex: Annotated[bool, typer.Option("--bibtex", help="Classic BibTeX with LaTeX escapes instead of UTF-8 BibLaTeX.")] = False,
 ) -> None:
     """Write the bibliography of every work the notes cite."""
     try:
-        write_text(output, footnorm.to_bibtex(load(file), biblatex=not bibtex))
+        doc = load(file)
+        if output not in (None, "-"):
+            text, _, _ = merged_bibliography(output, [doc], biblatex=not bibtex)
+            write_text(output, text)
+        else:
+            write_text(output, footnorm.to_bibtex(doc, biblatex=not bibtex))
     except FootnormError as exc:
         fail(str(exc))
 
 
-@app.command()
+@app.command(epilog="Examples:\n\n  footnorm inspect draft.txt\n\n  footnorm inspect draft.txt --json > draft.report.json")
 def inspect(
     file: FileArg,
     as_json: Annotated[bool, typer.Option("--json", help="Everything found, as one JSON object.")] = False,
@@ -112,7 +326,23 @@ def inspect(
         fail(str(exc))
 
 
-@app.command()
+@app.command(epilog="Example:\n\n  footnorm inspect draft.txt --json | footnorm restore - | cmp - draft.txt")
+def restore(
+    report: Annotated[str, typer.Argument(help="A report from `footnorm inspect --json`, or - for stdin.",
+                                          show_default=False)],
+    output: OutOpt = None,
+) -> None:
+    """Write the exact input back from an `inspect --json` report (a lossless round trip)."""
+    from footnorm.roundtrip import restore_json
+
+    try:
+        text, name = read_text(report)
+        write_text(output, restore_json(text, name))
+    except FootnormError as exc:
+        fail(str(exc))
+
+
+@app.command(epilog="Example:\n\n  printf 'Hasegawa, Racing the Enemy, 142.\\n' | footnorm parse -")
 def parse(
     file: FileArg,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one CSL-JSON item per input line.")] = True,
@@ -130,24 +360,67 @@ def parse(
         fail(str(exc))
 
 
-@app.command()
+def _github(value: str) -> str:
+    """GitHub workflow-command escaping (properties also escape ',' and ':')."""
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(value: str) -> str:
+    return _github(value).replace(":", "%3A").replace(",", "%2C")
+
+
+@app.command(epilog="Exit status: 0 clean, 1 problems found, 2 a file could not be read.\n\n"
+             "Examples:\n\n  footnorm check draft.md\n\n  footnorm check --strict --format github chapters/*.md\n\n"
+             "  footnorm check --format json draft.txt | jq '.[].code'")
 def check(
     files: Annotated[list[str], typer.Argument(help="Files to check, or - for standard input.")],
-    strict: Annotated[bool, typer.Option("--strict", help="Treat info diagnostics as problems too.")] = False,
+    strict: Annotated[Optional[bool], typer.Option("--strict/--no-strict",
+                                                   help="Treat info diagnostics as problems too.",
+                                                   show_default=False)] = None,
+    fmt: Annotated[Optional[CheckFormat], typer.Option(
+        "--format", help="text (file:line:column: code: message), json, or github annotations [default: text].",
+        show_default=False)] = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Exit 0 when clean, 1 when problems are found (printed as file:line:column: code: message)."""
-    problems = 0
     try:
-        for f in files:
-            doc = load(f)
-            for d in doc.diagnostics:
-                if d.severity == "info" and not strict:
-                    continue
-                problems += 1
-                typer.echo(f"{doc.source_name}:{d.line}:{d.column}: {d.code}: {d.message}")
+        settings = settings_for(files[0], config)
     except FootnormError as exc:
         fail(str(exc))
-    raise typer.Exit(1 if problems else 0)
+        return
+    strict = settings.strict if strict is None else strict
+    form = fmt.value if fmt else settings.format
+    problems, unreadable, records = 0, 0, []
+    for f in progress(files):
+        try:
+            doc = load(f)
+        except FootnormError as exc:
+            unreadable += 1
+            if form == "github":
+                typer.echo(f"::error file={_github_property(f)}::{_github(str(exc))}")
+            if form == "json":
+                records.append({"file": f, "error": str(exc)})
+            typer.echo(f"footnorm: {exc}", err=True)
+            continue
+        for d in doc.diagnostics:
+            if d.severity == "info" and not strict:
+                continue
+            problems += 1
+            if form == "json":
+                records.append({"file": doc.source_name, "line": d.line, "column": d.column, "code": d.code,
+                                "severity": d.severity, "message": d.message, "start": d.start, "end": d.end})
+            elif verbosity.quiet:
+                continue
+            elif form == "github":
+                level = {"error": "error", "warning": "warning"}.get(d.severity, "notice")
+                typer.echo(f"::{level} file={_github_property(doc.source_name)},line={d.line},col={d.column}"
+                           f"::{_github(d.code + ': ' + d.message)}")
+            else:
+                typer.echo(f"{doc.source_name}:{d.line}:{d.column}: {d.code}: {d.message}")
+    if form == "json":
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=1))
+    detail(f"{len(files)} files, {problems} problems, {unreadable} unreadable")
+    raise typer.Exit(2 if unreadable else 1 if problems else 0)
 
 
 def main() -> None:

@@ -37,3 +37,22 @@ def write_text(path: str | None, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_bytes(path: str, data: bytes) -> None:
+    """Write bytes to `path` atomically (a backup copy keeps the input's exact bytes)."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise

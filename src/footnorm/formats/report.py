@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
@@ -17,7 +18,10 @@ def report(doc: Document) -> dict[str, Any]:
                    "label_start": n.label_start, "label_end": n.label_end, "line": n.line, "column": n.column,
                    "citations": [citation_to_json(c) for c in n.citations]} for n in doc.notes],
         "artefacts": [{"kind": a.kind, "start": a.start, "end": a.end, "text": a.text} for a in doc.artefacts],
-        "segments": [{"kind": s.kind, "start": s.start, "end": s.end} for s in doc.segments],
+        # Each segment carries its text, so `footnorm restore` rebuilds the input from the report alone.
+        "segments": [{"kind": s.kind, "start": s.start, "end": s.end, "text": doc.text[s.start:s.end]}
+                     for s in doc.segments],
+        "input_sha256": hashlib.sha256(doc.text.encode("utf-8")).hexdigest(),
         "body": doc.body,
         "entries": [entry_to_csl(e) for e in doc.entries],
         "diagnostics": [{"code": d.code, "severity": d.severity, "message": d.message, "line": d.line,
