@@ -41,6 +41,7 @@ class Merge:
 def fold(text: str) -> str:
     """Lower case, no accents, no LaTeX escapes or braces, no punctuation, single spaces."""
     text = re.sub(r"\\[A-Za-z]+\s*|\\.", "", text)  # {\"u} -> {u}, \emph{x} -> {x}
+    text = text.replace("{", "").replace("}", "")  # L{u}becker -> Lubecker, {NASA} -> NASA
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"[^\w\s]|_", " ", text.casefold())
