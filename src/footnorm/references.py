@@ -238,7 +238,7 @@ _TRANSBY = re.compile(
     r"traduit\s+par|tradotto\s+da|traducido\s+por|traducción\s+de|trad\.)\s+(?=\S)",
     re.I,
 )
-_INBOOK = re.compile(r"^(?:in:?|In:|dans|en|in\s+den|in\s+der|in\s+dem)\s+(?=\S)")
+_INBOOK = re.compile(r"^(?:in:?|In:|dans|en(?!\s+ligne\b)|in\s+den|in\s+der|in\s+dem)\s+(?=\S)")
 _ACCESSED = re.compile(
     r"^(?:accessed|last\s+accessed|retrieved|abgerufen|zugegriffen|consulté|consultato|consultado|"
     r"last\s+modified|aufgerufen|visited)\b",
@@ -254,8 +254,8 @@ _ISSUE = re.compile(
     re.I,
 )
 _EDITION = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th|d|e|\.|ª|a)?\s*(?:rev\.\s*)?(?:ed|edn|edition|aufl|auflage|éd|édition|ediz|edición)\.?"
-    r"|rev\.\s*ed\.?|revised\s+edition|new\s+ed\.?)(?:\s+\d{4})?$",
+    r"^(?:\d+(?:st|nd|rd|th|d|e|\.?ª|\.?º|\.|a)?\s*(?:rev\.\s*)?(?:ed|edn|edition|aufl|auflage|éd|édition|ediz|edición)\.?"
+    r"|rev\.\s*ed\.?|revised(?:\s+edition)?|new\s+ed\.?|reprint(?:ed)?|illustrated|expanded\s+edition)(?:\s+\d{4})?$",
     re.I,
 )
 _GENRE = re.compile(
@@ -264,7 +264,7 @@ _GENRE = re.compile(
     r"tech-?\s?nical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
     r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
     r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?"
-    r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*)?",
+    r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*){0,2}",
     re.I,
 )
 _THESIS = re.compile(r"diss|thesis|tesi|thèse|habilitation|mémoire", re.I)
@@ -325,6 +325,10 @@ _ABBREVIATIONS = frozenset(
     coord comp rev esp fig jan feb mar apr jun jul aug sep sept oct nov dec assn natl intl
     proc j am rep supp ser nf hist dt ders phil theol jur med pol soc sci""".split()
 )
+_ORDINAL_NOUNS = frozenset(
+    "aufl auflage ausg ausgabe jg jahrgang jh jahrhundert bd band heft tl teil ed éd edition édition "
+    "ediz edición siècle secolo siglo".split()
+)
 _SENTENCE_ENDERS = frozenset("ibid ibidem ebd ebenda id idem ivi al cit".split())
 
 
@@ -372,6 +376,8 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
     low = word.lower()
     if low in _SENTENCE_ENDERS:
         return not text[nxt.start].isdigit()
+    if word.isdigit() and text[nxt.start : nxt.end].rstrip(".").lower() in _ORDINAL_NOUNS:
+        return False  # "3. Aufl." "19. Jahrhundert"
     if len(word) == 1 and word.isupper():  # an initial: "J. Bryden"
         return False
     if low in _ABBREVIATIONS:
@@ -756,7 +762,7 @@ def _parse_pub(inner: str) -> dict[str, str]:
             out["publisher_place"] = place
         if publisher:
             out["publisher"] = publisher
-    elif "genre" in out or _PUBLISHER_WORDS.search(s):
+    elif "genre" in out or _PUBLISHER_WORDS.search(s) or _PUBLISHER_SHAPE.search(s):
         out["publisher"] = s
     else:
         out["publisher_place"] = s
@@ -790,6 +796,9 @@ _INVERTED_FIRST = re.compile(
     r"^[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-Z]\.)?,? (?:and|&|und|et|e|y) [A-ZÀ-Þ]\S* (?:\S+ )*[A-ZÀ-Þ]\S+$"
 )
 _SERIES = re.compile(r"\b(?:series|reihe|collection|lecture\s+notes|studies\s+in)\b", re.I)
+# "(IEEE, 2004)" "(Addison-Wesley, 1979)" "(North-Holland Pub. Co, 1978)": a publisher
+_PUBLISHER_SHAPE = re.compile(r"^[A-Z]{2,}(?:[-/][A-Z]{2,})?$|\b[A-Z][a-z]+-[A-Z][a-z]+\b|\bPub\.|\bCo\b|\bInc\b")
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(?:https?://(?:dx\.)?doi\.org/)?(10\.\S+)$", re.I)
 _IN_PREFIX = re.compile(r"^(?:in|In|IN|dans|en|En)\s*:?\s+")
 _INSTITUTION = re.compile(
     r"\b(?:association|committee|council|commission|group|institute|institut|organi[sz]ation|bank|"
@@ -809,7 +818,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
         if _INSTITUTION.search(author_text) and not p.bibliography:
             names = (Name(literal=author_text.strip()),)
-        elif not p.bibliography and _INVERTED_FIRST.match(author_text):
+        elif not p.bibliography and p.parts and _INVERTED_FIRST.match(author_text):
             names = split_inverted_names(author_text)  # "Menon, Vinod, and Daniel J. Levitin"
         else:
             names = split_inverted_names(author_text) if p.bibliography else split_names(author_text)
@@ -1015,7 +1024,11 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields["genre"] = genre
             has_pub = True
         elif ty == "URL":
-            fields["url"] = s.strip("<>")
+            md = _DOI_URL.match(s.strip("<>"))
+            if md:
+                fields["doi"] = md.group(1)  # "https://doi.org/10.1109/..." is the DOI
+            else:
+                fields["url"] = s.strip("<>")
         elif ty == "DOI":
             fields["doi"] = re.sub(r"^(?:doi:?\s*)", "", s, flags=re.I)
         elif ty == "ACCESSED":
