@@ -28,9 +28,29 @@ def pandoc_citations(note: Note) -> tuple[Citation, ...] | None:
     return tuple(found) if found else None
 
 
+_WRAPPED = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+
+
+def dehyphenate(ref: Reference, text: str, start: int, end: int) -> Reference:
+    """`pre-\ndictive` in a page-bottom note is one word: join it in the fields that carry it."""
+    broken = {m.group(0) for m in re.finditer(r"[^\W\d_]+-\n[^\W\d_]+", text[start:end])}
+    if not broken:
+        return ref
+    changes = {}
+    for name in ("title", "container_title", "collection_title", "publisher", "publisher_place"):
+        value = getattr(ref, name)
+        for word in broken:
+            head, tail = word.split("-\n")
+            if tail[:1].islower():
+                value = value.replace(f"{head}- {tail}", head + tail).replace(f"{head}-{tail}", head + tail)
+        if value != getattr(ref, name):
+            changes[name] = value
+    return replace(ref, **changes) if changes else ref
+
+
 def _publication_facts(ref: Reference) -> bool:
     return any((ref.publisher, ref.publisher_place, ref.issued, ref.container_title, ref.url, ref.doi,
-                ref.archive, ref.page))
+                ref.archive))
 
 
 def settle_form(c: Citation) -> Citation:
@@ -49,7 +69,10 @@ def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic,
             out.append(replace(note, citations=existing))
             continue
         try:
-            cites, ds = parse_note_text(note.text)
+            # Line breaks from the page are spaces to the grammar; the length stays, so offsets hold.
+            cites, ds = parse_note_text(note.text.replace("\n", " "))
+            if "-\n" in note.text:
+                cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
         except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note
             cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {exc!r}", 0, len(note.text)),)
         out.append(replace(note, citations=tuple(settle_form(c).shifted(note.start) for c in cites)))

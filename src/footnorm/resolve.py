@@ -43,6 +43,10 @@ class Work:
         return len(sw) >= 1 and all(w in fw for w in sw)
 
 
+def _years_agree(a: Reference, b: Reference) -> bool:
+    return not (a.issued and b.issued and a.issued[:4] != b.issued[:4])
+
+
 def _merge(a: Reference, b: Reference) -> Reference:
     """Fill a's empty fields from b."""
     changes = {}
@@ -54,7 +58,7 @@ def _merge(a: Reference, b: Reference) -> Reference:
 
 def resolve(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Entry, ...], tuple[Diagnostic, ...]]:
     works: list[Work] = []
-    by_full: dict[tuple, Work] = {}
+    by_ident: dict[tuple, Work] = {}
     assigned: list[list[Work | None]] = []
     diags: list[Diagnostic] = []
     previous: list[Work | None] = []
@@ -91,27 +95,21 @@ def resolve(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Entry, ...
             if ref.is_empty():
                 mine.append(None)
                 continue
-            if c.form == "full" and (families(ref) or ref.title):
-                ident = (families(ref), norm(ref.title))
-                work = by_full.get(ident)
-                if work is None:
-                    # a work first cited in short form and now in full
-                    probe = Work("", ref, True)
-                    work = next((w for w in reversed(works) if not w.full and probe.matches_short(w.reference)), None)
-                    if work is not None:
-                        work.reference = _merge(ref, work.reference)
-                        work.full = True
-                    else:
-                        work = new_work(ref, True)
-                    by_full[ident] = work
-                else:
-                    work.reference = _merge(work.reference, ref)
+            # The same author and title, or a short form of a work already cited: one work.
+            ident = (families(ref), norm(ref.title))
+            full = c.form == "full"
+            work = by_ident.get(ident)
+            if work is None:
+                work = next((w for w in reversed(works) if w.matches_short(ref) and _years_agree(w.reference, ref)),
+                            None)
+            if work is None:
+                work = new_work(ref, full)
+            elif full and not work.full:
+                work.reference = _merge(ref, work.reference)
+                work.full = True
             else:
-                work = next((w for w in reversed(works) if w.matches_short(ref)), None)
-                if work is None:
-                    work = new_work(ref, False)
-                elif not work.full:
-                    work.reference = _merge(work.reference, ref)
+                work.reference = _merge(work.reference, ref)
+            by_ident[ident] = work
             mine.append(work)
         assigned.append(mine)
         if any(w is not None for w in mine):
