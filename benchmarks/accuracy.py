@@ -1,0 +1,90 @@
+"""Accuracy of footnorm on the shared benchmark, printed and (with --write) kept in RESULTS.md.
+
+    python benchmarks/accuracy.py [--bench ../shared/bench] [--write] [--limit N]
+
+Runs the benchmark's own scorer (score.py) over every set with the installed `footnorm`, and
+measures on the real notes of ../shared/bench/notes how many yield a citation with an author or
+a title. Nothing here is a test; the benchmark data is read, never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MANUSCRIPTS = ["seed", "dev", "cited-dev", "fossil-dev"]
+REFERENCES = ["notes-dev.jsonl", "dev.jsonl"]
+
+
+def footnorm_exe() -> str:
+    exe = Path(sys.executable).with_name("footnorm")
+    return str(exe) if exe.exists() else "footnorm"
+
+
+def score(bench: Path, task: str, target: Path, cmd: str, limit: int | None) -> str:
+    args = [sys.executable, str(bench / "score.py"), task, "--cmd", cmd, "--set", str(target)]
+    if limit:
+        args += ["--limit", str(limit)]
+    out = subprocess.run(args, capture_output=True, text=True, check=False).stdout.strip().splitlines()
+    return out[-1] if out else "no output"
+
+
+def notes_rate(bench: Path) -> str:
+    import footnorm
+
+    path = bench / "notes" / "fossil-dev.jsonl"
+    total = useful = raised = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        total += 1
+        try:
+            item = footnorm.parse_reference(json.loads(line)["text"])
+        except Exception:  # the measurement is whether anything raises
+            raised += 1
+            continue
+        useful += any(c.get("author") or c.get("title") for c in item.get("citations", []))
+    return f"notes: {useful}/{total} = {useful / max(total, 1):.3f} yield a citation with an author or title; {raised} raised"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
+    ap.add_argument("--write", action="store_true", help="record the results in benchmarks/RESULTS.md")
+    ap.add_argument("--limit", type=int, default=None, help="score a sample of each set")
+    args = ap.parse_args()
+    bench = Path(args.bench)
+    if not (bench / "score.py").exists():
+        print(f"accuracy: no benchmark at {bench}", file=sys.stderr)
+        return 2
+    exe = footnorm_exe()
+    lines = []
+    for name in MANUSCRIPTS:
+        line = score(bench, "manuscripts", bench / "manuscripts" / name, f"{exe} inspect {{input}} --json", args.limit)
+        lines.append(f"manuscripts/{name}: {line}")
+        print(lines[-1], flush=True)
+    for name in REFERENCES:
+        line = score(bench, "references", bench / "references" / name, f"{exe} parse {{input}} --json", args.limit)
+        lines.append(f"references/{name}: {line}")
+        print(lines[-1], flush=True)
+    lines.append(notes_rate(bench))
+    print(lines[-1])
+    if args.write:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True).stdout.strip()
+        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        block = "\n".join(f"    {x}" for x in lines)
+        results = ROOT / "benchmarks" / "RESULTS.md"
+        head = results.read_text(encoding="utf-8").split("\n## Last run", 1)[0] if results.exists() else \
+            "# Benchmark results\n\nWritten by `python benchmarks/accuracy.py --write` and `benchmarks/speed.py`.\n"
+        results.write_text(f"{head.rstrip()}\n\n## Last run: {stamp}, commit {commit}\n\n{block}\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
