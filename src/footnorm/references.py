@@ -308,7 +308,7 @@ _LOC = re.compile(
     re.I,
 )
 _BARE_NUMBER = re.compile(r"^\d+$")
-_TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?|[IVXLC]+)$")
+_TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?|\d+\.\d+|[IVXLC]+)$")
 _PUBLISHER_WORDS = re.compile(
     r"\b(?:press|verlag|university|universit\w*|univ\.|inc\.?|ltd\.?|llc|books?|publish\w*|publications?|"
     r"editions?|éditions|editorial|editore|edizioni|ediciones|co\.|company|institut\w*|gmbh|kg|ag|"
@@ -799,6 +799,7 @@ _SERIES = re.compile(r"\b(?:series|reihe|collection|lecture\s+notes|studies\s+in
 # "(IEEE, 2004)" "(Addison-Wesley, 1979)" "(North-Holland Pub. Co, 1978)": a publisher
 _PUBLISHER_SHAPE = re.compile(r"^[A-Z]{2,}(?:[-/][A-Z]{2,})?$|\b[A-Z][a-z]+-[A-Z][a-z]+\b|\bPub\.|\bCo\b|\bInc\b")
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(?:https?://(?:dx\.)?doi\.org/)?(10\.\S+)$", re.I)
+_VOL_DOT_ISSUE = re.compile(r"^(\d+)\.(\d+)$")
 _IN_PREFIX = re.compile(r"^(?:in|In|IN|dans|en|En)\s*:?\s+")
 _INSTITUTION = re.compile(
     r"\b(?:association|committee|council|commission|group|institute|institut|organi[sz]ation|bank|"
@@ -972,11 +973,17 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
                 fields["page"] = s.rstrip(".")
             else:
                 fields.setdefault("issue", s.rstrip("."))
+        elif ty == "NUMBER" and _VOL_DOT_ISSUE.match(s) and "volume" not in fields:
+            fields["volume"], fields["issue"] = _VOL_DOT_ISSUE.match(s).groups()  # "37.2"
+            has_issue_or_date = True
         elif ty == "NUMBER":
+            nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
             if "volume" not in fields and last_kind in ("CONTAINER", "TEXT", "INBOOK", "NUMBER", "VOL") and last_kind != "NUMBER":
                 fields["volume"] = s
-            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER":
-                fields["issue"] = s
+            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER" and (
+                nxt_type == "DATEPAREN" and not re.search(r"\d\s*[-–]\s*\d", s)
+            ):
+                fields["issue"] = s  # Oxford: "Security, 25, 4 (2010)"
             elif "volume" not in fields and style == "quoted":
                 fields["volume"] = s
             else:
@@ -1509,8 +1516,9 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             inner = w.strip("().,:;")
             if _EDMARK.match(inner) or _EDMARK.match("(" + inner + ")"):
                 return head(end, "edmark")
-            if _YEAR_WORD.match(w) or _NO_DATE.match(inner):
-                return head(end, "year")
+            close = text.find(")", ws, ws + 40)
+            if _YEAR_WORD.match(w) or _NO_DATE.match(inner) or close > 0 and _is_date_paren(text[ws : close + 1]):
+                return head(end, "year")  # "(2010)" "(July 1978)" "(2010, March 3)"
             return head(end, "paren")
         if _YEAR_WORD.match(w):
             return head(end, "year")
