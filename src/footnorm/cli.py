@@ -425,3 +425,7 @@ def check(
 
 def main() -> None:
     app(prog_name="footnorm")
+
+
+if __name__ == "__main__":
+    main()
