@@ -105,6 +105,11 @@ def split_display_name(text: str) -> Name:
         suffix = words.pop()
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
+    if len(words) >= 2 and _INITIALS.match(words[-1]) and not _INITIALS.match(words[0]) and len(words[0]) > 1:
+        # "GAUDICHAUD F." / "Quill N": family first, initials after
+        return _with_particle(" ".join(words[:-1]), words[-1])
+    if len(words) == 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 2 and not words[1].isupper():
+        return Name(family=words[0], given=words[1], suffix=suffix)  # "BARONE Robert"
     if len(words) == 2 and words[0].lower() in PARTICLES and words[0][:1].isupper():
         return Name(family=words[1], particle=words[0], suffix=suffix)  # "Del Rey", "Van Dijk"
     # Particles: "Ludwig van Beethoven" -> given Ludwig, particle van.
@@ -162,6 +167,11 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
         piece = pieces[i]
         words = piece.split()
         nxt = pieces[i + 1] if i + 1 < len(pieces) else ""
+        if _SUFFIX.match(piece) and names:  # "Ferren, W. R., Jr."
+            last = names[-1]
+            names[-1] = Name(family=last.family, given=last.given, particle=last.particle, suffix=piece)
+            i += 1
+            continue
         if len(words) >= 2 and _is_given_part(words[-1]) and not _is_given_part(words[0]) and len(words[0]) > 1:
             # Vancouver / astronomy: "McAllister AK", "Dias F.C.", "Markevitch M."
             names.append(_with_particle(" ".join(words[:-1]), words[-1]))

@@ -378,7 +378,7 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
         return not text[nxt.start].isdigit()
     if word.isdigit() and text[nxt.start : nxt.end].rstrip(".").lower() in _ORDINAL_NOUNS:
         return False  # "3. Aufl." "19. Jahrhundert"
-    if len(word) == 1 and word.isupper():  # an initial: "J. Bryden"
+    if len(word.lstrip("-")) == 1 and word.lstrip("-").isupper():  # an initial: "J. Bryden", "C.-W. Tseng"
         return False
     if low in _ABBREVIATIONS:
         return False
@@ -502,6 +502,8 @@ def _classify_text(s: str) -> str:
     return "TEXT"
 
 
+_HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
+_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
 
@@ -579,6 +581,13 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             kinds[k] = "NUMBER" if _BARE_NUMBER.match(s) else ("PAGES" if m and m.group("label") else "NUMBER")
 
     # The leading run of names, and the title that may hide at its end.
+    # "Banking and Economic Development: Brazil, 1889–1930 (New York: ...)": a title's years
+    for k in range(1, n):
+        if kinds[k] == "LOCLIKE" and kinds[k - 1] in ("TEXT", "NAMESLIKE") and k + 1 < n and kinds[k + 1] in ("PUB", "EDBY", "TRANSBY") and (
+            _YEAR_RANGE.match(text[fields[k].start : fields[k].end])
+        ):
+            kinds[k] = "TEXT"
+
     # An institution as author: "The Boston Consulting Group, Perspectives on Strategy, 12"
     if n > 1 and kinds[0] == "TEXT" and kinds[1] in ("TEXT", "QTITLE", "NAMESLIKE"):
         head = text[fields[0].start : fields[0].end]
@@ -605,7 +614,11 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         elif kinds[run - 1] == "ANDNAMES":
             pass
         elif run >= 2:
-            run = 1
+            # without a joiner only names with initials go on ("R. Chandra, S. Devine, ...")
+            keep = 1
+            while keep < run and _HAS_INITIAL.search(text[fields[keep].start : fields[keep].end]):
+                keep += 1
+            run = keep
         elif (kinds[1] if n > 1 else None) not in (
             "QTITLE", "TEXT", "INBOOK", "OPCIT", "CROSSREF", "EDMARK", "ACCESSED", "LOC", None,
         ):
