@@ -122,7 +122,7 @@ NOTES_HEADING = re.compile(
     re.IGNORECASE,
 )
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
-PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•]\s*\S.{0,150}|\S.{0,150}[|•]\s*\d{1,4}")
+PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•](?:\s*\S.{0,200})?|\S.{0,200}[|•]\s*\d{1,4}")
 LOWER = re.compile(r"[a-z]")
 ANY_DIGIT = re.compile(r"\d")
 LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
@@ -423,7 +423,9 @@ def transition(prev: int, cur: int, restart: float = -0.5) -> float:
         return 0.0
     if cur == 1:
         return restart  # a new chapter or page restarts the numbering
-    if cur <= prev:
+    if cur == prev:
+        return -3.0  # the same number twice in a row: one of them is a volume, a page or a date
+    if cur < prev:
         return -1.5
     return -0.75  # excerpts skip notes; a jump forward is weak evidence against
 
@@ -589,6 +591,14 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     label_lines = {_line_of(lines, c.start): c for c in chosen_labels if c.style != "inline"}
     notes: list[Note] = []
     note_spans: list[tuple[int, int]] = []
+    # Lines of running text from each line on: a page's body is long, a note's tail is short.
+    prose_run = [0] * (len(lines) + 1)
+    for li in range(len(lines) - 1, -1, -1):
+        ls, le = lines[li]
+        if li in label_lines or li in furniture or not text[ls:le].strip():
+            prose_run[li] = 0
+        else:
+            prose_run[li] = prose_run[li + 1] + 1
 
     sorted_labels = sorted(chosen_labels, key=lambda c: c.start)
     last_end = 0
@@ -619,7 +629,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                 ls, le = lines[li]
                 if not text[ls:le].strip():
                     break
-                if _ends_sentence(text, c.text_start, end) and citation_likeness(text[ls:le]) < 0.5:
+                if prose_run[li] > 6 and _ends_sentence(text, c.text_start, end) \
+                        and citation_likeness(text[ls:le]) < 0.5:
                     break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
                 li += 1
@@ -685,7 +696,7 @@ def _ends_sentence(text: str, start: int, end: int) -> bool:
     if not tail.endswith((".", "!", "?")):
         return False
     probe = tail + " X"
-    return bool(sentence_ends(probe, 0, len(probe))[:-1])
+    return len(tail) in sentence_ends(probe, 0, len(probe))[:-1]
 
 
 def _endnote_lines(lines: list[tuple[int, int]], furniture: dict[int, str]) -> set[int]:
