@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError, UnexpectedInput
@@ -39,8 +40,9 @@ __all__ = ["list_number", "parse_note_text", "parse_reference"]
 # --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """A level-1 token: its terminal name and its span in the note."""
+
     type: str
     start: int
     end: int
