@@ -21,6 +21,7 @@ LOCATOR_LABELS = {"page": "", "chapter": "chap. ", "note": "n. ", "volume": "vol
                   "book": "bk. ", "figure": "fig. ", "part": "pt. ", "issue": "no. "}
 # A bare page locator pandoc reads as a page: digits, roman numerals and ranges of them.
 _PLAIN_PAGE = re.compile(r"[0-9ivxlcdmIVXLCDM]+(?:\s*[-–—]+\s*[0-9ivxlcdmIVXLCDM]+)?")
+_HAS_PANDOC_CITE = re.compile(r"\[[^\]]*-?@[\w{]|(?<![\w.])@[\w{]")
 _SIGNAL = re.compile(r"[A-Z][a-z]*\.?(?:\s+[a-z]+\.?)*")
 
 
@@ -55,8 +56,8 @@ def inline_citation(cites: list[Citation]) -> str:
 
 
 def note_text(note: Note) -> str:
-    if note.placement == "definition" and not any(c.key for c in note.citations):
-        return note.text  # already Markdown (possibly footnorm's own output): kept as written
+    if note.placement == "definition" and (_HAS_PANDOC_CITE.search(note.text) or not any(c.key for c in note.citations)):
+        return note.text  # already Markdown with pandoc citations (footnorm's own output): kept as written
     text = note.text
     out, pos = [], 0
     for s, e, cites in citation_groups(note):
