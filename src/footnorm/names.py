@@ -21,8 +21,8 @@ PARTICLES = frozenset(
 )
 JOINERS = frozenset(["and", "&", "und", "e", "et", "y", "u.", "i", "og", "en", "och"])
 _ET_AL = re.compile(
-    r",?\s*(?:et\s+al(?:ii|\.)?|u\.\s?a\.|et\s+coll\.|and\s+others|y\s+otros|e\s+altri|"
-    r"und\s+andere|et\s+autres|e\s+outros)\.?\s*$",
+    r",?\s*\(?(?:et\s+al(?:ii|\.)?|u\.\s?a\.|et\s+coll\.|and\s+others|y\s+otros|e\s+altri|"
+    r"und\s+andere|et\s+autres|e\s+outros)\.?\)?\s*$",
     re.I,
 )
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Jun|Sen)\.?$")

@@ -1151,7 +1151,8 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             return -1, "", 0
-        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0)
+        quoted_next = fields[fi + 1].kind == "quoted"
+        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next)
         if cut >= 0:
             return cut, signal, fi
         if fi == 0 and looks_like_names(text[fields[0].start : fields[0].end]):
@@ -1159,12 +1160,17 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     return -1, "", 0
 
 
-def _commentary_in_field(text: str, f: _Field, first: bool) -> tuple[int, str]:
+def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
     s = text[f.start : f.end]
     lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
     if first and lead and looks_like_names(s[lead.end() :]):
         label = s[: lead.end()].strip().rstrip(":")
         return f.start + lead.end(), label if label.lower().rstrip(".") in ("see", "cf", "vgl", "siehe", "voir") else ""
+    colon = s.rfind(": ")
+    if first and colon > 0 and len(s[:colon].split()) >= 4 and (
+        looks_like_names(s[colon + 2 :]) or _LEGAL.match(s[colon + 2 :])
+    ):
+        return f.start + colon + 2, ""  # "... no margin of appreciation: Court of Justice, ..."
     # words with their offsets; OCR's spaced initials ("L . Berkner") stay one word
     spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
     words = [w for _, w in spans]
@@ -1177,8 +1183,10 @@ def _commentary_in_field(text: str, f: _Field, first: bool) -> tuple[int, str]:
         tail = s[spans[k][0] :]
         if not looks_like_names(tail):
             break
-        if prev.lower().rstrip(":,") in _CITING_WORDS:
-            best = k
+        if prev.lower().rstrip(":,") in _CITING_WORDS or (
+            quoted_next and prev[:1].islower() and _HAS_INITIAL.search(tail)
+        ):
+            best = k  # "... references are M. Faulkner, 'The Kriegsmarine', ..."
     if best < 0:
         return -1, ""
     prev = words[best - 1].lower().rstrip(":,")
