@@ -668,7 +668,7 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             s = text[f.start : f.end]
             nxt = kinds[k + 1] if k + 1 < n else None
             m = _TRAILING_NUMBER.match(s)
-            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC") and not _ANY_YEAR.fullmatch(m.group("num")) and (
+            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC", "PAGES") and not _ANY_YEAR.fullmatch(m.group("num")) and (
                 m.group("num")[0].isdigit() or nxt in ("ISSUE", "DATEPAREN")
             ):
                 cut = f.start + m.end("text")
@@ -870,6 +870,12 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY"}
         and bool(part_types & {"PLACEPUB", "PUBLISHER", "PUB", "PLACE"})
     )
+    texts = [t for t in p.parts if t.type == "TEXT"]
+    lone_publisher = (
+        p.bibliography and style == "italic" and len(texts) == 1 and len(str(texts[0]).split()) <= 4
+        and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY", "DATE", "URL", "DOI"}
+        and not _CONTAINER_WORDS.search(str(texts[0]))
+    )
     for idx, t in enumerate(p.parts):
         s = str(t).strip()
         ty = t.type
@@ -922,6 +928,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields:
             fields["publisher_place"] = _clean_title(s)
             ty = "PLACE"
+        elif ty == "TEXT" and lone_publisher:
+            fields.setdefault("publisher", _clean_title(s))  # "Pearl, J. (1988). Title. Morgan Kaufmann."
+            ty = "PUBLISHER"
         elif ty == "TEXT" and book_like and not has_container and not _IN_PREFIX.match(s):
             # a book in a bibliography has no container: what follows its title is a
             # subtitle after "?", or the publisher before its place, or an unknown note
@@ -1438,6 +1447,10 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
+_TRAILING_VOL_PAGE = re.compile(r"^(?P<text>.*[^\d\s])\s+(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-–—]\s*\d+)?)\.?$")
+_TRAILING_DAY_MONTH = re.compile(
+    r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
+)
 _LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
 _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
@@ -1652,7 +1665,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
 
 
 PARTICLE_WORDS = frozenset(
-    "van von de der den du da di del della la le ten ter dos das af zu vom".split()
+    "van von de der den du da di del della la le ten ter dos das af zu vom el al ben bin ibn abu".split()
 )
 _TITLE_OPENERS = frozenset(
     "The A An In On Of For From To With Towards Toward Why How What When Where Is Are Der Die Das "
@@ -1913,7 +1926,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                     c = "PAGES"
                 else:
                     m = _PLACE_PUB.match(s)
-                    if m and len(m.group("place").split()) <= 4 and all(
+                    if m and len(m.group("place").split()) <= 4 and not _CONTAINER_WORDS.search(m.group("place")) and all(
                         _PLACE_WORD.match(w) for w in m.group("place").replace(",", " ").replace("/", " ").split()
                     ):
                         c = "PLACEPUB"
@@ -1968,6 +1981,17 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             if ml:  # "pp. 538-544 Boston"
                 out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
                 out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
+                continue
+            mv = _TRAILING_VOL_PAGE.match(s)
+            if mv:  # "Bulletin de la société ... du Périgord 3 490"
+                out.append(_tok("TEXT", text, f.start, f.start + mv.end("text"), k))
+                out.append(_tok("NUMBER", text, f.start + mv.start("vol"), f.start + mv.end("vol"), k))
+                out.append(_tok("PAGES", text, f.start + mv.start("page"), f.end, k))
+                continue
+            md = _TRAILING_DAY_MONTH.match(s)
+            if md:  # "Science Magazine 2 March"
+                out.append(_tok("TEXT", text, f.start, f.start + md.end("text"), k))
+                out.append(_tok("DATE", text, f.start + md.start("date"), f.end, k))
                 continue
             mp = _TRAILING_PAGES.match(s)
             if mp:  # "Southern Economic Journal pp. 191–204"
