@@ -173,8 +173,11 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
             i += 1
             continue
         if len(words) >= 2 and _is_given_part(words[-1]) and not _is_given_part(words[0]) and len(words[0]) > 1:
-            # Vancouver / astronomy: "McAllister AK", "Dias F.C.", "Markevitch M."
-            names.append(_with_particle(" ".join(words[:-1]), words[-1]))
+            # Vancouver / astronomy: "McAllister AK", "Dias F.C.", "Lipeck U. W."
+            cut = len(words) - 1
+            while cut > 1 and _is_given_part(words[cut - 1]):
+                cut -= 1
+            names.append(_with_particle(" ".join(words[:cut]), " ".join(words[cut:])))
             i += 1
             continue
         if nxt and len(words) <= 3 and not _is_given_part(piece) and (

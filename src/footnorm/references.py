@@ -1116,7 +1116,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
     elif style == "quoted" and (fields.get("url") and not has_container):
         rtype = "webpage"
-    elif title and re.search(r"\sv\.?\s|\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", title, re.I) and style != "quoted":
+    elif title and (re.search(r"[A-Za-z]\s+v\.?\s+[A-Z]", title) or re.search(r"\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", title, re.I)) and style != "quoted" and not p.bibliography:
         rtype = "legal_case"
     elif title and style != "quoted" and not p.authors and _LEGAL.search(title) and not has_pub:
         rtype = "legislation"
@@ -1531,6 +1531,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     has_given = False
     joined = False
     vancouver_list = False  # "Dennemärker J, Lohmüller T, ..." — family, then bare initials
+    unit_first_name = False
     n = fill(4)
 
     def head(pos: int, term: str) -> _Head | None:
@@ -1609,6 +1610,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(boundary, ",")
         unit_words += 1
         unit_initials += is_initial
+        if unit_words == 1:
+            unit_first_name = not is_initial
         if core.endswith(".") and not is_initial and unit_words == 1 and not inverted and boundary > 0 and not sep and not awaiting_given:
             return head(boundary, ",")  # "S. Kachru, Fortsch. Phys. 55": a journal, not a name
         if core.endswith(".") and not is_initial:
@@ -1644,8 +1647,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
                 return head(we, ".")
         end = we - len(sep)
         last_sep = sep
-        if sep and is_initial and "." not in core and unit_words == 2 and unit_initials == 1:
-            vancouver_list = True
+        if sep and is_initial and unit_words >= 2 and unit_initials == unit_words - 1 and unit_first_name:
+            vancouver_list = True  # "Dennemärker J," / "Gertz M.," — family, then initials
         if sep:
             if first_unit and unit_words == 1 and not is_initial:
                 inverted = True
@@ -2032,13 +2035,18 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
         if t.type == "PERIOD" and i + 1 < len(toks):
             nxt = toks[i + 1]
             if nxt.start > t.end and (
-                _is_sentence_end(text, toks, i) or text[nxt.start].isdigit() or text[nxt.start : nxt.start + 3] == "In "
+                _is_sentence_end(text, toks, i) or text[nxt.start : nxt.start + 3] == "In "
+                or text[nxt.start].isdigit() and not (i > 0 and text[toks[i - 1].start : toks[i - 1].end].lower() in _ABBREVIATIONS)
                 or (i > 0 and toks[i - 1].end == t.start and text[toks[i - 1].start : toks[i - 1].end].isupper() is False
                     and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper())
             ):
                 return i + 1
         if t.type == "PERIOD" and i + 1 < len(toks) and toks[i + 1].type in ("URL", "DOI") and i > 0:
             return i + 1
+        if t.type == "QUOTED" and i > 0 and text[t.end - 2 : t.end - 1] in ".?!" and i + 1 < len(toks) and (
+            text[toks[i + 1].start : toks[i + 1].start + 1].isupper()
+        ):
+            return i + 1  # 'Geology of the Squantum "Tillite." In Geology of ...' 
         if (t.type == "OTHER" and text[t.start] in "?!" or t.type == "WORD" and text[t.end - 1] in "?!") and (
             i + 1 < len(toks) and toks[i + 1].start > t.end
         ):
