@@ -183,6 +183,7 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
         if nxt and len(words) <= 3 and not _is_given_part(piece) and (
             _is_given_part(nxt) or ((i == 0 or inverted_list) and _is_plain_given(nxt) and (
                 len(words) == 1 or len(words) == 2 and (words[0].lower() in PARTICLES or len(nxt.split()) == 1)
+                or len([w for w in words if w.lower() not in PARTICLES]) <= 2 and len(nxt.split()) == 1
             ))
         ) and not (len(words) >= 2 and _is_given_part(words[0])):
             names.append(_with_particle(piece, nxt))

@@ -990,9 +990,14 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
                 fields.setdefault("issued", y.group(1))
             has_date_field = True
         elif ty == "NUMBER" and p.bibliography:
-            # "Nature, 418, 301" / "1993, 27, 634–639": volume first, then pages
+            # "Nature, 418, 301" / "1993, 27, 634–639": volume first, then pages;
+            # "1, 13 (2002), pp. 69-86": an issue when pages or the date follow
+            later = {t2.type for t2 in p.parts[idx + 1 :]}
+            nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
             if "volume" not in fields:
                 fields["volume"] = s.rstrip(".")
+            elif "issue" not in fields and (nxt_type in ("DATEPAREN", "YEAR") or "PAGES" in later) and not re.search(r"\d\s*[-–]", s):
+                fields["issue"] = s.rstrip(".")
             elif "page" not in fields:
                 fields["page"] = s.rstrip(".")
             else:
@@ -1480,11 +1485,12 @@ class _Head:
     has_given: bool = False  # an inverted name with its given part: "Hagenmeyer, Heinrich"
     joined: bool = False  # the list has "and"/"&"/"und": "Castro, Costa, und Harris"
     quoted_next: bool = False  # a quoted title follows the list
+    vancouver: bool = False  # family names followed by initials: "DUCLERT V., « ... »"
 
     def is_bibliography(self, rest: str = "") -> bool:
         if self.terminator in (".", "year", "edmark", "quote"):
             return True
-        if self.inverted and self.initials_after_family:
+        if self.inverted and self.initials_after_family or self.vancouver:
             return True
         # "Hagenmeyer, Heinrich, Title, Place 1973": a short note never carries a year
         if self.inverted and self.has_given and self.quoted_next and not self.joined and self.terminator == ",":
@@ -1532,13 +1538,14 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     joined = False
     vancouver_list = False  # "Dennemärker J, Lohmüller T, ..." — family, then bare initials
     unit_first_name = False
+    unit_particles = 0
     n = fill(4)
 
     def head(pos: int, term: str) -> _Head | None:
         quoted = term == "quote"
         if term == "quote" and last_sep:
             term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
-        return _Head(pos, inverted, term, initials_after_family, has_given, joined, quoted) if pos > 0 else None
+        return _Head(pos, inverted, term, initials_after_family, has_given, joined, quoted, vancouver_list) if pos > 0 else None
 
     i = 0
     while i < n:
@@ -1580,6 +1587,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             awaiting_given = False
             unit_words = 0
             unit_initials = 0
+            unit_particles = 0
             boundary = end
             last_sep = ""
             i += 1
@@ -1610,6 +1618,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(boundary, ",")
         unit_words += 1
         unit_initials += is_initial
+        unit_particles += is_particle
         if unit_words == 1:
             unit_first_name = not is_initial
         if core.endswith(".") and not is_initial and unit_words == 1 and not inverted and boundary > 0 and not sep and not awaiting_given:
@@ -1650,11 +1659,11 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if sep and is_initial and unit_words >= 2 and unit_initials == unit_words - 1 and unit_first_name:
             vancouver_list = True  # "Dennemärker J," / "Gertz M.," — family, then initials
         if sep:
-            if first_unit and unit_words == 1 and not is_initial:
+            if first_unit and unit_words - unit_particles == 1 and not is_initial:
                 inverted = True
             if awaiting_given:
                 has_given = True
-            awaiting_given = unit_words <= 2 and unit_initials == 0 and (first_unit or inverted) and not (
+            awaiting_given = unit_words - unit_particles <= 2 and unit_initials == 0 and (first_unit or inverted) and not (
                 awaiting_given
             )
             if sep.startswith(";"):
@@ -1662,6 +1671,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             first_unit = False
             unit_words = 0
             unit_initials = 0
+            unit_particles = 0
             boundary = end
         i += 1
     return head(end, "end")
