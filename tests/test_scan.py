@@ -147,3 +147,21 @@ def test_ambiguous_digit_letter_is_a_diagnostic_not_a_marker():
     doc = footnorm.analyse(text)
     assert [m.number for m in doc.markers] == [30]
     assert [d.code for d in doc.diagnostics if d.code == "ambiguous-marker"] == ["ambiguous-marker"]
+
+
+def test_flowed_note_keeps_a_short_remark_but_not_the_prose_after_it():
+    text = (f"{P1} for citizenship.4 4 Smith, A History of Things, 12. Emphasis added. "
+            f"It was not a success, and the council was dissolved within the year.")
+    assert notes(text) == [(4, "Smith, A History of Things, 12. Emphasis added.")]
+
+
+def test_issue_number_inside_a_flowed_note_is_not_a_note():
+    text = (f"{P1} in the city.2 2 James Wilson, “Broken Windows,” Atlantic Monthly 249, no. 3 (1982): 35. "
+            f"The council met again in the spring of that year and argued.")
+    assert notes(text) == [(2, "James Wilson, “Broken Windows,” Atlantic Monthly 249, no. 3 (1982): 35.")]
+
+
+def test_quoted_title_ending_in_a_question_mark_does_not_end_the_note():
+    text = (f"{P1} in New Haven. 1 Dennis Normile, “Is It Safe to Live Near Fukushima?” Science Magazine, "
+            f"2016, 194. The opposition grew stronger in the following months and years.")
+    assert notes(text) == [(1, "Dennis Normile, “Is It Safe to Live Near Fukushima?” Science Magazine, 2016, 194.")]

@@ -30,6 +30,7 @@ LOCATOR = re.compile(
 YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-3]\d)\b")
 PUB_PAREN = re.compile(r"\([^()]{0,80}?(?:1[5-9]\d\d|20[0-3]\d)[^()]{0,10}\)")
 ENDS_WITH_PAGE = re.compile(r"(?:\b\d+[a-z]?|\b[ivxlc]+)(?:\s?[-–]\s?\d+)?(?:\s?f{1,2}\.?)?\W*$", re.IGNORECASE)
+QUOTED = re.compile(r"“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|«[^«»]{1,300}»")
 URL = re.compile(r"https?://|www\.|\bdoi:|\b10\.\d{4,}/", re.IGNORECASE)
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
@@ -71,7 +72,8 @@ def citation_likeness(sentence: str) -> float:
         score += 0.5
     if re.search(r"[,.][”’\"]", s):
         score += 0.75  # Chicago puts the comma inside the closing quote of an article title
-    ws = words(s)
+    # Quoted titles are not the author's prose: their words do not count against the sentence.
+    ws = words(QUOTED.sub(" ", s))
     if ws:
         prose = sum(1 for w in ws if w.lower() in PROSE_WORDS)
         score -= 0.75 * min(prose, 6) + 4.0 * prose / len(ws)
@@ -80,7 +82,8 @@ def citation_likeness(sentence: str) -> float:
     return score
 
 
-_BOUNDARY = re.compile(r"[.!?][”’\"')\]]*(?=\s+[\"“‘(\[]?[A-ZÀ-ÞĀ-Ž0-9])")
+# A question or exclamation inside closing quotes ends a quoted title more often than a sentence.
+_BOUNDARY = re.compile(r"(?:\.[”’\"')\]]*|[!?][')\]]*)(?=\s+[\"“‘(\[]?[A-ZÀ-ÞĀ-Ž0-9])")
 
 
 def sentence_ends(text: str, start: int, stop: int) -> list[int]:

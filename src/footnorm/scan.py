@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .model import Artefact, Diagnostic, Marker, Note
-from .prose import citation_likeness, sentence_ends
+from .prose import PROSE_WORDS, citation_likeness, sentence_ends, words
 from .source import LineIndex
 
 
@@ -402,8 +402,10 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
         window = min(len(text), e + 600)
         para_end = text.find("\n\n", e, window)
         stop = window if para_end == -1 else para_end
-        first_end = sentence_ends(text, e + 1, stop)[0]
-        score = citation_likeness(text[e + 1:first_end]) - 1.0
+        if _prev_word(text, s) in NUMBER_WORDS or VOLUME_CONTINUES.match(text, e + 1):
+            continue  # "no. 3 (1982): 35": an issue number, not a note
+        ends = sentence_ends(text, e + 1, stop)
+        score = max(citation_likeness(text[e + 1:end]) for end in ends[:2]) - 1.0
         # "citizenship.2 2 Washington, …": the note number repeats the marker glued before it
         glued = marker_starts.get(s - 1)
         if glued == n:
@@ -535,6 +537,7 @@ def _reappearing_marker(text: str, number: int, start: int, stop: int) -> re.Mat
     return None
 
 
+SHORT_REMARK = 6  # words
 MAX_FLOWED_NOTE = 4000  # characters; keeps the search for a flowed note's end linear in the input
 REAPPEARING = re.compile(r"(?<=\s)(\.)(\d{1,3})(?=\s|$)")
 
@@ -549,8 +552,13 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
         stop = again.start()
     ends = sentence_ends(text, start, stop)
     end = ends[0]
-    for nxt in ends[1:]:
+    for k, nxt in enumerate(ends[1:], 1):
         if citation_likeness(text[end:nxt]) < 0.5:
+            # A short remark right after the references ("Emphasis added.") still belongs to the note.
+            remark = words(text[end:nxt])
+            if len(remark) <= SHORT_REMARK and sum(w.lower() in PROSE_WORDS for w in remark) <= 2 \
+                    and k + 1 < len(ends):
+                end = nxt
             break
         end = nxt
     while end > start and text[end - 1].isspace():
