@@ -1053,6 +1053,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields.setdefault("issue", m.group(1) if m else s)
             has_issue_or_date = True
         elif ty == "EDITION":
+            s = s.strip("() ")
             m = re.match(r"\d+", s)
             fields["edition"] = m.group(0) if m else s
         elif ty == "GENRE":
@@ -1879,6 +1880,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 kinds.append("ACCESSED")
             elif _is_date_paren(s) or _DATE.match(inner):
                 kinds.append("DATEPAREN")
+            elif re.fullmatch(r"\d{2,}\s*[-–—]\s*\d{2,}", inner):
+                kinds.append("PAGES")  # "(78-96)" — an issue is "(3)" or "(3-4)"
             elif re.fullmatch(r"\d+[a-z]?(?:\s*[-–/]\s*\d+)?", inner) or _ISSUE.match(inner):
                 kinds.append("ISSUEPAREN")
             elif _EDMARK.match(s):
@@ -2097,7 +2100,9 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     head = _bibliography_head(text, pos)
     if head is None or not head.is_bibliography(text[head.end :] if head else ""):
         return None
-    if not _ANY_YEAR.search(text) and re.search(r",\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*$", text):
+    if not (head.initials_after_family or head.vancouver) and not _ANY_YEAR.search(text) and re.search(
+        r",\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*$", text
+    ):
         return None  # "BIASI, Flaubert. Les secrets, 41": a short note ending in its pinpoint
     stream: list[Token] = []
     if m:
@@ -2122,7 +2127,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     if i < len(rest):
         t = rest[i]
         s = text[t.start : t.end]
-        if t.type == "PAREN" and _DATE_PAREN.match(s):
+        if t.type == "PAREN" and _is_date_paren(s):
             stream.append(Token("DATEPAREN", s, t.start, 0, 0, end_pos=t.end))
             i += 1
         elif t.type == "WORD" and _YEAR.match(s):
