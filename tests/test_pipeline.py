@@ -264,3 +264,39 @@ def test_progress_bar_on_a_terminal(tmp_path):
     os.close(leader)
     assert proc.returncode == 0 and out == b""
     assert b"footnorm" in seen and b"\x1b[" in seen  # the bar, drawn with terminal escapes
+
+
+# --- key patterns ---------------------------------------------------------------------------------
+
+
+def test_key_pattern_names_new_works_and_the_keymap_records_it(tmp_path):
+    keymap = tmp_path / "keys.tsv"
+    r = run("clean", str(DRAFTS / "endnotes.txt"), "--key-pattern", "{auth}{year}", "--keymap", str(keymap),
+            "--bib", str(tmp_path / "refs.bib"))
+    assert r.exit_code == 0, r.output
+    assert "[@byrne2014, 270]" in r.stdout and "@riada2011" in r.stdout
+    assert keymap.read_text(encoding="utf-8") == ("byrneListeningDistance2014\tbyrne2014\n"
+                                                  "riadaVoicesAirRadio2011\triada2011\n")
+    assert "@article{byrne2014," in (tmp_path / "refs.bib").read_text(encoding="utf-8")
+
+
+def test_key_pattern_clashes_get_letters(tmp_path):
+    r = run("bib", str(PAGE_BOTTOM), "--key-pattern", "{year}x")
+    assert r.exit_code == 0
+    assert "@article{2008x," in r.stdout and "@book{1998x," in r.stdout
+    r = run("bib", str(PAGE_BOTTOM), "--key-pattern", "k")
+    assert "{ka," in r.stdout and "{kb," in r.stdout
+
+
+@pytest.mark.parametrize("pattern, expected", [("{foo}", "unknown field {foo}"), ("{auth} {year}", "spaces"),
+                                               ("{auth", "key pattern")])
+def test_bad_key_patterns(pattern, expected):
+    r = run("bib", str(PAGE_BOTTOM), "--key-pattern", pattern)
+    assert r.exit_code == 2 and expected in r.stderr and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_key_pattern_from_settings(tmp_path):
+    (tmp_path / "draft.txt").write_bytes(PAGE_BOTTOM.read_bytes())
+    (tmp_path / "footnorm.toml").write_text('key-pattern = "{Auth}:{title}"\n', encoding="utf-8")
+    r = run("clean", str(tmp_path / "draft.txt"))
+    assert r.exit_code == 0 and "[@Grant:knights, 142]" in r.stdout

@@ -64,6 +64,9 @@ verbosity = Verbosity()
 
 FileArg = Annotated[str, typer.Argument(help="Input file, or - for standard input.", show_default=False)]
 OutOpt = Annotated[Optional[str], typer.Option("-o", "--output", help="Write here (atomically) instead of stdout.")]
+KeyPatternOpt = Annotated[Optional[str], typer.Option(
+    "--key-pattern", help="Keys for new works, e.g. '{auth}{year}' or '{auth}{shorttitle}{year}' "
+    "(fields: auth, Auth, year, title, Title, shorttitle).")]
 ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", help="Settings file (footnorm.toml or pyproject.toml); default: the nearest one.")]
 
@@ -178,6 +181,18 @@ def merged_bibliography(bib: str, docs: list[footnorm.Document], biblatex: bool
     return text, out, keymap
 
 
+def patterned(docs: list[footnorm.Document], pattern: str | None) -> tuple[list[footnorm.Document], dict[str, str]]:
+    """The documents with keys from the user's pattern (if any), and footnorm's key -> key now used."""
+    from footnorm.keypattern import keys_by_pattern
+    from footnorm.merge import rekey
+
+    entries = {e.key: e for d in docs for e in d.entries}
+    if not pattern:
+        return docs, {k: k for k in entries}
+    keys = keys_by_pattern(tuple(entries.values()), pattern)
+    return [rekey(d, keys) for d in docs], keys
+
+
 def keymap_text(path: str, keymap: dict[str, str]) -> str:
     if path.endswith(".json"):
         return json.dumps(keymap, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
@@ -221,6 +236,7 @@ def clean(
     keymap: Annotated[Optional[str], typer.Option(
         "--keymap", help="Write footnorm's key -> the key used (TSV, or JSON if FILE ends in .json).")] = None,
     csl_json: Annotated[Optional[str], typer.Option("--csl-json", help="Also write CSL-JSON here.")] = None,
+    key_pattern: KeyPatternOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Write the cleaned manuscript: markers as [^n], notes as definitions, citations as [@key, 142]."""
@@ -240,13 +256,13 @@ def clean(
             detail(f"{name}: {len(docs[-1].markers)} markers, {len(docs[-1].notes)} notes, "
                    f"{len(docs[-1].entries)} works")
         plan = Plan()
+        docs, keys = patterned(docs, key_pattern or settings.key_pattern)
         if bib:
-            bib_text, docs, keys = merged_bibliography(bib, docs, biblatex)
+            bib_text, docs, merged = merged_bibliography(bib, docs, biblatex)
+            keys = {old: merged.get(new, new) for old, new in keys.items()}
             plan.writes.append((bib, bib_text))
-            if keymap:
-                plan.writes.append((keymap, keymap_text(keymap, keys)))
-        elif keymap:
-            plan.writes.append((keymap, keymap_text(keymap, {e.key: e.key for d in docs for e in d.entries})))
+        if keymap:
+            plan.writes.append((keymap, keymap_text(keymap, keys)))
         if csl_json:
             plan.writes.append((csl_json, csl_items(docs)))
         for f, doc, original, target in zip(files, docs, originals, targets):
@@ -294,10 +310,13 @@ def bib(
     output: Annotated[Optional[str], typer.Option(
         "-o", "--output", help="Write here (atomically); an existing file is kept and new works appended.")] = None,
     bibtex: Annotated[bool, typer.Option("--bibtex", help="Classic BibTeX with LaTeX escapes instead of UTF-8 BibLaTeX.")] = False,
+    key_pattern: KeyPatternOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Write the bibliography of every work the notes cite."""
     try:
-        doc = load(file)
+        settings = settings_for(file, config)
+        (doc,), _ = patterned([load(file)], key_pattern or settings.key_pattern)
         if output not in (None, "-"):
             text, _, _ = merged_bibliography(output, [doc], biblatex=not bibtex)
             write_text(output, text)

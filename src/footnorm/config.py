@@ -26,7 +26,7 @@ class Settings:
     keymap: str | None = None
     strict: bool = False  # `check`: info diagnostics count as problems
     format: str = "text"  # `check` output
-    key_pattern: str | None = None  # reserved: citation keys are footnorm's own for now
+    key_pattern: str | None = None  # e.g. "{auth}{year}" (keypattern.py); default: footnorm's own keys
     abbreviations: str | None = None  # reserved: a file of journal abbreviations
     languages: tuple[str, ...] = ()  # reserved: languages of the notes ("en", "de")
     source: str | None = None  # the file the settings came from
@@ -37,7 +37,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "to": str, "bibtex": bool, "bib": str, "csl-json": str, "keymap": str, "strict": bool, "format": str,
     "key-pattern": str, "abbreviations": str, "languages": list,
 }
-_RESERVED = ("key-pattern", "abbreviations", "languages")
+_RESERVED = ("abbreviations", "languages")
 
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
@@ -103,5 +103,12 @@ def parse_settings(path: Path, table: dict[str, Any]) -> Settings:
         values["languages"] = tuple(str(x) for x in values["languages"])
     if values.get("abbreviations") and not Path(values["abbreviations"]).is_file():
         raise FootnormError(f"{path}: abbreviations file {values['abbreviations']} does not exist")
+    if values.get("key_pattern"):
+        from .keypattern import check_pattern
+
+        try:
+            check_pattern(values["key_pattern"])
+        except FootnormError as exc:
+            raise FootnormError(f"{path}: {exc}") from None
     unused = tuple(k for k in _RESERVED if k.replace("-", "_") in values)
     return Settings(**values, source=str(path), unused=unused)
