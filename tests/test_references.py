@@ -419,3 +419,77 @@ def test_list_number(text, number):
     from footnorm.references import list_number
 
     assert list_number(text) == number
+
+
+# --------------------------------------------------------------------------
+# the grammars themselves: typed fields in, roles out
+# --------------------------------------------------------------------------
+
+
+def _fields_stream(*types):
+    from lark import Token
+
+    out, pos = [], 0
+    for i, ty in enumerate(types):
+        out.append(Token(ty, ty.lower(), pos, 0, i, end_pos=pos + len(ty)))
+        pos += len(ty) + 2
+    return out
+
+
+GRAMMAR_OK = [
+    pytest.param(("NAMES", "TEXT", "PUB", "LOC"), "cit", 1, 1, id="book"),
+    pytest.param(("NAMES", "QTITLE", "TEXT", "NUMBER", "ISSUE", "DATEPAREN", "LOC"), "cit", 1, 1, id="article"),
+    pytest.param(("NAMES", "QTITLE", "INBOOK", "EDBY", "PUB", "LOC"), "cit", 1, 1, id="chapter"),
+    pytest.param(("NAMES", "NAMES", "ANDNAMES", "QTITLE", "LOC"), "cit", 3, 1, id="three_authors"),
+    pytest.param(("NAMES", "EDMARK", "TEXT", "PUB", "LOC"), "cit", 1, 1, id="editor_as_author"),
+    pytest.param(("NAMES", "LOC"), "author_only", 1, 1, id="author_and_page"),
+    pytest.param(("IBID", "LOC"), "ibid", 0, 1, id="ibid"),
+    pytest.param(("TEXT", "VOL", "LOC"), "cit", 0, 1, id="abbreviated_source"),
+    pytest.param(("NAMES", "TEXT", "TEXT", "PUB", "LOC", "URL"), "cit", 1, 1, id="title_over_commas_and_link"),
+]
+
+
+@pytest.mark.parametrize("types, kind, n_authors, n_locators", GRAMMAR_OK)
+def test_citation_grammar_roles(types, kind, n_authors, n_locators):
+    from footnorm.references import _citation_parser
+
+    parse = _citation_parser().parse(_fields_stream(*types))
+    assert parse.kind == kind
+    assert len(parse.authors) == n_authors
+    assert len(parse.locators) == n_locators
+
+
+@pytest.mark.parametrize(
+    "types",
+    [
+        pytest.param(("LOC", "NAMES"), id="pinpoint_first"),
+        pytest.param(("NAMES", "LOC", "QTITLE"), id="title_after_pinpoint"),
+        pytest.param(("TEXT", "QTITLE"), id="quoted_title_after_plain_text"),
+        pytest.param(("IBID", "NAMES"), id="names_after_ibid"),
+    ],
+)
+def test_citation_grammar_rejects(types):
+    from lark.exceptions import UnexpectedInput
+
+    from footnorm.references import _citation_parser
+
+    with pytest.raises(UnexpectedInput):
+        _citation_parser().parse(_fields_stream(*types))
+
+
+@pytest.mark.parametrize(
+    "types, n_parts",
+    [
+        pytest.param(("AUTHORS", "DATEPAREN", "TITLE", "TEXT", "NUMBER", "ISSUEPAREN", "PAGES"), 5, id="apa_article"),
+        pytest.param(("CITNUM", "AUTHORS", "QTITLE", "INBOOK", "PAGES", "YEAR"), 3, id="ieee_entry"),
+        pytest.param(("AUTHORS", "YEAR", "TITLE", "PLACEPUB"), 2, id="author_date_book"),
+        pytest.param(("TITLE", "EDBY", "PLACEPUB"), 2, id="no_author"),
+    ],
+)
+def test_bibliography_grammar(types, n_parts):
+    from footnorm.references import _bibliography_parser_tt
+
+    parse = _bibliography_parser_tt().parse(_fields_stream(*types))
+    assert parse.bibliography
+    assert parse.title
+    assert len(parse.parts) == n_parts
