@@ -71,6 +71,11 @@ ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", help="Settings file (footnorm.toml or pyproject.toml); default: the nearest one.")]
 
 
+def os_message(exc: OSError) -> str:
+    """One line for an operating-system error: the file, then what went wrong."""
+    return f"{exc.filename or '<output>'}: {exc.strerror or exc}"
+
+
 def fail(message: str, code: int = 2) -> None:
     typer.echo(f"footnorm: {message}", err=True)
     raise typer.Exit(code)
@@ -125,12 +130,29 @@ class Plan:
             for i, (path, text) in enumerate(self.writes):
                 typer.echo(unified_diff(path, text, self.bases.get(i)), nl=False)
             return
+        for path in [p for p, _ in self.backups] + [p for p, _ in self.writes]:
+            preflight(path)  # every target is checked before the first is written
         for path, data in self.backups:
             write_bytes(path, data)
         for path, text in self.writes:
             write_text(path, text)
             if path not in (None, "-"):
                 detail(f"wrote {path}")
+
+
+def preflight(path: str | None) -> None:
+    if path in (None, "-"):
+        return
+    import os
+
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise FootnormError(f"{path}: is a directory")
+    if not folder.is_dir():
+        raise FootnormError(f"{path}: directory {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise FootnormError(f"{path}: directory {folder} is not writable")
 
 
 def unified_diff(path: str | None, new: str, base: tuple[str, str] | None = None) -> str:
@@ -274,6 +296,8 @@ def clean(
         plan.carry_out(diff)
     except FootnormError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
 
 
 def output_targets(files: list[str], output: str | None, in_place: bool, diff: bool, flavour: str) -> list[str | None]:
@@ -324,6 +348,8 @@ def bib(
             write_text(output, footnorm.to_bibtex(doc, biblatex=not bibtex))
     except FootnormError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
 
 
 @app.command(epilog="Examples:\n\n  footnorm inspect draft.txt\n\n  footnorm inspect draft.txt --json > draft.report.json")
@@ -343,6 +369,8 @@ def inspect(
             print_summary(doc)
     except FootnormError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
 
 
 @app.command(epilog="Example:\n\n  footnorm inspect draft.txt --json | footnorm restore - | cmp - draft.txt")
@@ -359,6 +387,8 @@ def restore(
         write_text(output, restore_json(text, name))
     except FootnormError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
 
 
 @app.command(epilog="Example:\n\n  printf 'Hasegawa, Racing the Enemy, 142.\\n' | footnorm parse -")
@@ -377,6 +407,8 @@ def parse(
         write_text(output, "\n".join(out) + ("\n" if out else ""))
     except FootnormError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
 
 
 def _github(value: str) -> str:
@@ -406,6 +438,8 @@ def check(
         settings = settings_for(files[0], config)
     except FootnormError as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
         return
     strict = settings.strict if strict is None else strict
     form = fmt.value if fmt else settings.format
