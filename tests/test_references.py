@@ -493,3 +493,17 @@ def test_bibliography_grammar(types, n_parts):
     assert parse.bibliography
     assert parse.title
     assert len(parse.parts) == n_parts
+
+
+def test_bibliography_entry_then_further_citation():
+    text = "Carter, M. E. The Lighthouse Keepers. Boston: Harbour Press, 1998; see also Doe, “Tides,” 119."
+    cits, _ = parse_note_text(text)
+    assert [c.form for c in cits] == ["full", "short"]
+    assert cits[0].reference.publisher == "Harbour Press"
+    assert cits[1].prefix == "see also"
+
+
+def test_vancouver_semicolons_stay_inside_the_entry():
+    cits, _ = parse_note_text("Quill N, Stone M. Lake levels. J Limnol Res. 2010;12(4):55-61.")
+    assert len(cits) == 1
+    assert cits[0].reference.page == "55-61"

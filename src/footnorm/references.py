@@ -1357,8 +1357,11 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         all_toks = _tokens(text)
         bib = _parse_bibliography(text, all_toks)
         if bib is not None:
-            return (bib[0],), ()
-        numbered = _CITNUM.match(text)
+            citations.append(bib[0])
+            # the rest of the note, after a semicolon, holds further citations
+            after = next((t.start for t in all_toks if t.type == "SEMI" and t.start >= bib[0].end), -1)
+            all_toks = [t for t in all_toks if after >= 0 and t.start > after]
+        numbered = _CITNUM.match(text) if not citations else None
         if numbered:  # "[43] T. Walter, ..." — an entry of a numbered list, not a note
             all_toks = [t for t in all_toks if t.start >= numbered.end()]
         segs = _segments(text, all_toks)
@@ -1403,10 +1406,10 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
     return tuple(citations), tuple(diagnostics)
 
 
-def _starts_new_citation(text: str, toks: list[_Tok]) -> bool:
+def _starts_new_citation(text: str, toks: list[_Tok], strict: bool = False) -> bool:
     """A segment that opens with a signal, ibid., or a name list followed by a title."""
     if not toks:
-        return True
+        return not strict
     head = text[toks[0].start : toks[min(len(toks), 4) - 1].end]
     if _SIGNAL.match(head + " ") or _IBID.match(head):
         return True
@@ -2111,6 +2114,12 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     if not set(text[a_start : head.end]) <= set("-—–_ "):  # "———." repeats the previous author
         stream.append(Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end))
     rest = [t for t in toks if t.start >= head.end]
+    # a semicolon after the names ends this entry: what follows is another citation
+    semi = next(
+        (k for k, t in enumerate(rest) if t.type == "SEMI" and _starts_new_citation(text, rest[k + 1 :], strict=True)), -1
+    )
+    if semi >= 0:
+        rest = rest[:semi]
     i = 0
     # "(ed.)" / ", eds." after the names
     while i < len(rest) and rest[i].type in ("PERIOD", "COMMA"):
