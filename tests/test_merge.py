@@ -43,8 +43,9 @@ def book(key: str, family: str, title: str, year: str = "", doi: str = "", incom
 
 
 @pytest.mark.parametrize("entry, expected", [
-    pytest.param(book("vogel03", "Someone", "Else"), "vogel03", id="same-key"),
-    pytest.param(book("VOGEL03", "Someone", "Else"), "vogel03", id="key-ignoring-case"),
+    pytest.param(book("vogel03", "Vogel", "Die Lübecker Pfundzollbücher"), "vogel03", id="same-key"),
+    pytest.param(book("vogel03", "", ""), "vogel03", id="same-key-nothing-known"),
+    pytest.param(book("VOGEL03", "vogel", "Die Lubecker"), "vogel03", id="key-ignoring-case"),
     pytest.param(book("x", "Other", "Other", doi="https://doi.org/10.1080/03585522.2010.000000"), "lindqvist:tolls",
                  id="doi-as-url"),
     pytest.param(book("x", "Vogel", "Die Lübecker Pfundzollbücher", "2003"), "vogel03", id="accents-vs-latex"),
@@ -130,3 +131,12 @@ def test_non_utf8_bibliography_is_refused_untouched(tmp_path):
     assert r.exit_code == 2 and "invalid UTF-8 at byte offset" in r.stderr and str(bib) in r.stderr
     assert bib.read_bytes() == b"@book{a, title={Caf\xe9}}\n"
     assert not (tmp_path / "out.md").exists()
+
+
+def test_same_key_for_a_different_work_gets_a_letter():
+    other = book("vogel03", "Vogel", "Hansische Seestädte", "2003")  # same key, a different book
+    m = merge(EXISTING, (other,))
+    assert m.keymap == {"vogel03": "vogel03a"} and m.new_keys == ("vogel03a",)
+    assert "@book{vogel03a," in m.appended
+    again = merge(EXISTING + m.appended, (other,))
+    assert again.keymap == {"vogel03": "vogel03a"} and again.appended == ""  # found again by title, not re-added

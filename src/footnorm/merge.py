@@ -85,11 +85,21 @@ def known_entries(text: str) -> list[Known]:
     return out
 
 
+def _same_work(k: Known, family: str, title: str) -> bool:
+    """Nothing the two say contradicts each other (a shorter title may be the start of a longer)."""
+    if k.family and family and k.family != family:
+        return False
+    if not k.title or not title:
+        return True
+    return k.title == title or k.title.startswith(title + " ") or title.startswith(k.title + " ")
+
+
 def find(entry: Entry, known: list[Known]) -> Known | None:
     ref = entry.reference
     by_key = {k.key.casefold(): k for k in known}
-    if entry.key.casefold() in by_key:
-        return by_key[entry.key.casefold()]
+    taken = by_key.get(entry.key.casefold())
+    if taken is not None and _same_work(taken, _name_family(ref.author or ref.editor), fold(ref.title)):
+        return taken
     doi = normal_doi(ref.doi)
     if doi:
         for k in known:
@@ -112,6 +122,19 @@ def find(entry: Entry, known: list[Known]) -> Known | None:
     return None
 
 
+def free_key(key: str, taken: set[str]) -> str:
+    """`key`, or `key` + a, b, c… when the file already uses it for a different work."""
+    if key.casefold() not in taken:
+        return key
+    for suffix in "abcdefghijklmnopqrstuvwxyz":
+        if (key + suffix).casefold() not in taken:
+            return key + suffix
+    n = 2
+    while f"{key}-{n}".casefold() in taken:
+        n += 1
+    return f"{key}-{n}"
+
+
 def merge(existing: str, entries: tuple[Entry, ...], biblatex: bool = True) -> Merge:
     """What to append to `existing` for `entries`, and the key each entry is cited by."""
     known = known_entries(existing)
@@ -122,10 +145,11 @@ def merge(existing: str, entries: tuple[Entry, ...], biblatex: bool = True) -> M
         if match is not None:
             keymap[e.key] = match.key
             continue
-        keymap[e.key] = e.key
-        new.append(e)
+        key = free_key(e.key, {k.key.casefold() for k in known})
+        keymap[e.key] = key
+        new.append(replace(e, key=key))
         ref = e.reference
-        known.append(Known(e.key, normal_doi(ref.doi), _name_family(ref.author or ref.editor), fold(ref.title),
+        known.append(Known(key, normal_doi(ref.doi), _name_family(ref.author or ref.editor), fold(ref.title),
                            ref.issued[:4]))
     if not new:
         return Merge("", keymap, ())
