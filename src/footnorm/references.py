@@ -1501,8 +1501,10 @@ class _Head:
             return True  # "Behler, Ernst, “Title,” Journal" — notes write "Ernst Behler"
         body = rest.lstrip(" ,.")
         head_, _, last = body.rpartition(",")
-        if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*", last):
-            body = head_  # the last field is a pinpoint
+        if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*", last) and not (
+            _YEAR.match(last.strip()) and last.strip().endswith(".")
+        ):
+            body = head_  # the last field is a pinpoint (a year with a full stop is a date)
         return (
             self.inverted and self.has_given and self.terminator in (",", "paren")
             and not rest.lstrip(" ,")[:1] in "“„«\"‘'" and bool(_ANY_YEAR.search(body))
@@ -1610,7 +1612,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
         if colon and (is_name_word or is_initial) and (
-            inverted or first_unit and unit_words >= 1 and last_sep == "" or is_initial and unit_words >= 1
+            inverted and (awaiting_given or unit_initials) or first_unit and unit_words >= 1 and last_sep == ""
+            or is_initial and unit_words >= 1
         ):
             # German and some author-date lists: "Reiser, Helmut: Integrierte ..."
             return head(we - len(sep) - 1, ".")
@@ -2159,6 +2162,13 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
         tail = rest[1:]
     else:
         j = _title_end(text, rest, comma_ends)
+        if head.terminator == "," and not comma_ends:
+            # "Feferman, S., Transfinite Recursive Progressions, J. Symbolic Logic, 27, 259-316 (1962)."
+            commas = [k for k in range(j) if rest[k].type == "COMMA"]
+            if commas and any(
+                rest[k].type == "WORD" and text[rest[k].start].isdigit() for k in range(commas[0], j)
+            ):
+                j = commas[0] + 1
         title_toks = [t for t in rest[:j] if t.type not in ("PERIOD", "COMMA")] or rest[:1]
         stream.append(Token("TITLE", text[title_toks[0].start : title_toks[-1].end], title_toks[0].start, 0, 0, end_pos=title_toks[-1].end))
         tail = rest[j:]
