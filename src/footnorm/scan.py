@@ -222,7 +222,7 @@ def _prev_word(text: str, pos: int) -> str:
 
 def _next_word_char(text: str, pos: int) -> str:
     j = pos
-    while j < len(text) and text[j] in " \t":
+    while j < len(text) and text[j] in " \t\n" and j < pos + 8:
         j += 1
     return text[j] if j < len(text) else ""
 
@@ -637,7 +637,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                 ls, le = lines[li]
                 if not text[ls:le].strip():
                     break
-                if prose_run[li] > 6 and _ends_sentence(text, c.text_start, end) \
+                first = text[ls:le].lstrip()[:1]
+                if prose_run[li] > (2 if first.islower() else 6) and _ends_sentence(text, c.text_start, end) \
                         and citation_likeness(text[ls:le]) < 0.5:
                     break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
