@@ -330,3 +330,15 @@ def test_awkward_entries_are_valid_csl_json():
     from footnorm.csl import entries_json
 
     assert schema_errors(json.loads(entries_json(tuple(AWKWARD))), SCHEMA) == []
+
+
+# --- the harness itself ---------------------------------------------------------------------------
+
+
+def test_a_missing_client_fails_under_ci_and_skips_locally(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="no-such-client-xyz is not installed"):
+        tool("no-such-client-xyz")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        tool("no-such-client-xyz")

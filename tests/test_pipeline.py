@@ -300,3 +300,15 @@ def test_key_pattern_from_settings(tmp_path):
     (tmp_path / "footnorm.toml").write_text('key-pattern = "{Auth}:{title}"\n', encoding="utf-8")
     r = run("clean", str(tmp_path / "draft.txt"))
     assert r.exit_code == 0 and "[@Grant:knights, 142]" in r.stdout
+
+
+def test_pre_commit_hooks_run_check_on_the_staged_files(tmp_path, problem_file):
+    """pre-commit runs each hook's entry with the staged files appended."""
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = [line.split("entry:", 1)[1].split() for line in hooks.splitlines() if line.strip().startswith("entry:")]
+    assert entries and all(e[:2] == ["footnorm", "check"] for e in entries)
+    good = tmp_path / "good.md"
+    good.write_text("Fine.[^1]\n\n[^1]: Yes.\n", encoding="utf-8")
+    for entry in entries:
+        assert run(*entry[1:], str(good)).exit_code == 0
+        assert run(*entry[1:], str(good), str(problem_file)).exit_code == 1
