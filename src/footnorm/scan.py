@@ -143,6 +143,26 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+BIBLIOGRAPHY_HEADING = re.compile(
+    r"(?:bibliography|references|works\s+cited|literature|literatur(?:verzeichnis)?|bibliografía|bibliografia|"
+    r"bibliographie|références(?:\s+bibliographiques)?|quellen-?\s+und\s+literaturverzeichnis|referencias)\s*:?",
+    re.IGNORECASE,
+)
+_ENTRY_HINT = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://")
+
+
+def _bibliography_start(stripped: list[str]) -> int:
+    """The line of a closing bibliography's heading, or len(lines): only the last such heading
+    counts, and only when most of the lines after it look like references (a year or a link)."""
+    for i in range(len(stripped) - 1, -1, -1):
+        if len(stripped[i]) <= 45 and BIBLIOGRAPHY_HEADING.fullmatch(stripped[i]):
+            after = [x for x in stripped[i + 1:i + 40] if x]
+            if len(after) >= 3 and sum(bool(_ENTRY_HINT.search(x)) for x in after) >= len(after) / 2:
+                return i
+            break
+    return len(stripped)
+
+
 def _furniture_key(line: str) -> str:
     return " ".join(line.translate(_DROP_DIGITS).split()).casefold()
 
@@ -159,8 +179,12 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         if k:
             keys[k] = keys.get(k, 0) + 1
     kinds: dict[int, str] = {}
+    bibliography_from = _bibliography_start(stripped)
     for i, line in enumerate(stripped):
         if not line:
+            continue
+        if i >= bibliography_from:
+            kinds[i] = "bibliography-heading" if i == bibliography_from else "bibliography"
             continue
         n = len(line)
         repeats = keys.get(line_keys[i], 0) if line_keys[i] else 0
@@ -179,6 +203,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
         elif repeats >= 3 and n > 20 and LINKISH.search(line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
+        elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
+            kinds[i] = "headnote"  # "* The author is professor of …": a note of the title or author line
         elif n >= 6 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
             kinds[i] = "running-header"
     return kinds
