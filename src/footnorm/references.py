@@ -1545,6 +1545,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     vancouver_list = False  # "Dennemärker J, Lohmüller T, ..." — family, then bare initials
     unit_first_name = False
     unit_particles = 0
+    after_joiner = False
+    unit_was_display = False
     n = fill(4)
 
     def head(pos: int, term: str) -> _Head | None:
@@ -1596,6 +1598,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             unit_particles = 0
             boundary = end
             last_sep = ""
+            after_joiner = True
             i += 1
             continue
         if not core:  # a stray "," standing alone: "Indares, A. , Dunning"
@@ -1670,9 +1673,11 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
                 inverted = True
             if awaiting_given:
                 has_given = True
-            awaiting_given = unit_words - unit_particles <= 2 and unit_initials == 0 and (first_unit or inverted) and not (
-                awaiting_given
-            )
+            unit_was_display = unit_words - unit_particles >= 2 and not awaiting_given
+            nxt_initial = i + 1 < n and bool(_INITIAL_WORD.match(words[i + 1][0].rstrip(",;.") + "."))
+            awaiting_given = unit_words - unit_particles <= (1 if after_joiner and not nxt_initial else 2) and (
+                unit_initials == 0
+            ) and (first_unit or inverted) and not awaiting_given
             if sep.startswith(";"):
                 awaiting_given = False
             first_unit = False
@@ -1680,6 +1685,16 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             unit_initials = 0
             unit_particles = 0
             boundary = end
+            if after_joiner and not awaiting_given and not vancouver_list and unit_was_display:
+                # "Stravinsky, Igor, and Robert Craft, Memories and Commentaries": one "and",
+                # before the last name — what follows that name is the title
+                nw = words[i + 1][0] if i + 1 < n else ""
+                if _YEAR_WORD.match(nw):
+                    return head(end, "year")
+                if (_EDMARK.match(nw.rstrip(",;")) or nw.lower().startswith("editor")) and not nw.endswith(","):
+                    return head(end, "edmark")
+                return head(end, ",")
+            after_joiner = False
         i += 1
     return head(end, "end")
 
@@ -1948,7 +1963,10 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                     c = "PAGES"
                 else:
                     m = _PLACE_PUB.match(s)
-                    if m and len(m.group("place").split()) <= 4 and not _CONTAINER_WORDS.search(m.group("place")) and all(
+                    prev_in = k > 0 and kinds and kinds[-1] == "EDBY" and bool(_IN_PREFIX.match(text[fields[k - 1].start : fields[k - 1].end]))
+                    if m and len(m.group("place").split()) <= 4 and not _CONTAINER_WORDS.search(m.group("place")) and not (
+                        prev_in or m.group("pub")[:1].isdigit()
+                    ) and all(
                         _PLACE_WORD.match(w) for w in m.group("place").replace(",", " ").replace("/", " ").split()
                     ):
                         c = "PLACEPUB"
@@ -2166,7 +2184,9 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
             # "Feferman, S., Transfinite Recursive Progressions, J. Symbolic Logic, 27, 259-316 (1962)."
             commas = [k for k in range(j) if rest[k].type == "COMMA"]
             if commas and any(
-                rest[k].type == "WORD" and text[rest[k].start].isdigit() for k in range(commas[0], j)
+                rest[k].type == "WORD" and text[rest[k].start : rest[k].end].isdigit()
+                and not _ANY_YEAR.fullmatch(text[rest[k].start : rest[k].end])
+                for k in range(commas[0], j)
             ):
                 j = commas[0] + 1
         title_toks = [t for t in rest[:j] if t.type not in ("PERIOD", "COMMA")] or rest[:1]
