@@ -342,3 +342,14 @@ def test_a_missing_client_fails_under_ci_and_skips_locally(monkeypatch):
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception):
         tool("no-such-client-xyz")
+
+
+def test_at_signs_in_prose_are_not_citations_to_pandoc(tmp_path):
+    text = ("Write to @handle or me@example.org about it.1\n\n"
+            "1 Elizabeth Grant, The Knights and the Sea (Oxford: Clarendon Press, 1998), 142. Or ask @grant_e.\n")
+    doc = footnorm.analyse(text)
+    md = footnorm.render(doc, "markdown")
+    assert "\\@handle" in md and "me@example.org" in md
+    ast, stderr = pandoc_ast(tmp_path, md, footnorm.to_bibtex(doc))
+    assert stderr == ""
+    assert "@handle" in plain_text(ast["blocks"])

@@ -55,33 +55,49 @@ def inline_citation(cites: list[Citation]) -> str:
     return "[" + "; ".join(cite_item(c, at_marker=True) for c in cites) + "]"
 
 
-def note_text(note: Note) -> str:
+_BARE_AT = re.compile(r"(?<![\w\\])@(?=[\w{])")
+_BRACKETED_CITE = re.compile(r"\[[^\]\n]*@[\w{][^\]\n]*\]")
+
+
+def is_markdown(doc: Document) -> bool:
+    """Input already in pandoc Markdown: its `@` and `[^n]` are the author's syntax, left alone."""
+    return (any(m.style == "markdown" for m in doc.markers) or any(n.placement == "definition" for n in doc.notes)
+            or _BRACKETED_CITE.search(doc.text) is not None)
+
+
+def escape_prose(text: str) -> str:
+    """`@handle` in prose would be a citation to pandoc (and a warning): written `\\@handle`."""
+    return _BARE_AT.sub(r"\\@", text)
+
+
+def note_text(note: Note, prose=lambda t: t) -> str:
     if note.placement == "definition" and (_HAS_PANDOC_CITE.search(note.text) or not any(c.key for c in note.citations)):
         return note.text  # already Markdown with pandoc citations (footnorm's own output): kept as written
     text = note.text
     out, pos = [], 0
     for s, e, cites in citation_groups(note):
-        out.append(text[pos:s])
+        out.append(prose(text[pos:s]))
         out.append("[" + "; ".join(cite_item(c) for c in cites) + "]")
         pos = e
-    out.append(text[pos:])
+    out.append(prose(text[pos:]))
     return flat("".join(out))
 
 
 def render(doc: Document) -> str:
     note_labels, _ = labels(doc)
+    prose = (lambda t: t) if is_markdown(doc) else escape_prose
     inlined: set[int] = set()
     parts = []
     for p in body_pieces(doc):
         if not isinstance(p, Anchor):
-            parts.append(p)
+            parts.append(prose(p))
         elif p.note is not None and (cites := citation_only(p.note)) is not None:
             parts.append(inline_citation(cites))
             inlined.add(id(p.note))
         else:
             parts.append(f"[^{p.label}]")
     body = "".join(parts).rstrip()
-    defs = [f"[^{note_labels[i]}]: {note_text(n)}" for i, n in enumerate(doc.notes) if id(n) not in inlined]
+    defs = [f"[^{note_labels[i]}]: {note_text(n, prose)}" for i, n in enumerate(doc.notes) if id(n) not in inlined]
     if not defs:
         return body + "\n" if body else ""
     return body + "\n\n" + "\n".join(defs) + "\n"
