@@ -879,9 +879,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     for idx, t in enumerate(p.parts):
         s = str(t).strip()
         ty = t.type
-        if ty == "TEXT" and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography and re.fullmatch(
+        if ty in ("TEXT", "PUBLISHER", "PLACE") and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography and re.fullmatch(
             r"(?:inc|ltd|co|llc|gmbh|corp|publishers?|pub)\.?", s, re.I
-        ):
+        ) and "publisher" in fields:
             fields["publisher"] = f"{fields.get('publisher', '')}, {s}"
             continue
         if ty == "TEXT" and last_kind == "PLACEPUB" and p.bibliography and "publisher" in fields and (
@@ -1965,7 +1965,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                     m = _PLACE_PUB.match(s)
                     prev_in = k > 0 and kinds and kinds[-1] == "EDBY" and bool(_IN_PREFIX.match(text[fields[k - 1].start : fields[k - 1].end]))
                     if m and len(m.group("place").split()) <= 4 and not _CONTAINER_WORDS.search(m.group("place")) and not (
-                        prev_in or m.group("pub")[:1].isdigit()
+                        prev_in or m.group("pub")[:1].isdigit() or re.search(r"\d+\)?$", m.group("pub"))
                     ) and all(
                         _PLACE_WORD.match(w) for w in m.group("place").replace(",", " ").replace("/", " ").split()
                     ):
