@@ -96,3 +96,10 @@ def test_biblatex_entry_meets_the_data_model(ref, incomplete, expected_type, exp
                                       ("123", False), ("080442957X", True)])
 def test_isbn_checksum(isbn, ok):
     assert isbn_ok(isbn) is ok
+
+
+def test_classic_bibtex_year_is_the_year():
+    from footnorm.bibtex import fields_of
+
+    fields = dict(fields_of(Reference(type="book", title="T", issued="c. 1920"), biblatex=False, incomplete=False))
+    assert fields["year"] == "1920"

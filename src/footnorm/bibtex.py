@@ -58,6 +58,11 @@ def name_list(names: tuple[Name, ...]) -> str:
     return " and ".join(parts)
 
 
+def _year(issued: str) -> str:
+    m = re.search(r"(?<!\d)\d{4}(?!\d)", issued)
+    return m.group() if m else ""
+
+
 def fields_of(ref: Reference, biblatex: bool, incomplete: bool) -> list[tuple[str, str]]:
     container = "journaltitle" if biblatex else "journal"
     if ref.type in ("chapter", "paper-conference"):
@@ -75,7 +80,7 @@ def fields_of(ref: Reference, biblatex: bool, incomplete: bool) -> list[tuple[st
         ("pages", ref.page.replace("–", "--")),
         ("publisher", ref.publisher),
         ("location" if biblatex else "address", ref.publisher_place),
-        ("date" if biblatex else "year", ref.issued if biblatex else ref.issued[:4]),
+        ("date" if biblatex else "year", ref.issued if biblatex else _year(ref.issued)),
         ("url", ref.url),
         ("urldate" if biblatex else "note", ref.accessed if biblatex else ""),
         ("doi", ref.doi),
