@@ -165,3 +165,20 @@ def test_quoted_title_ending_in_a_question_mark_does_not_end_the_note():
     text = (f"{P1} in New Haven. 1 Dennis Normile, “Is It Safe to Live Near Fukushima?” Science Magazine, "
             f"2016, 194. The opposition grew stronger in the following months and years.")
     assert notes(text) == [(1, "Dennis Normile, “Is It Safe to Live Near Fukushima?” Science Magazine, 2016, 194.")]
+
+
+def test_article_front_matter_and_closing_bibliography_are_artefacts():
+    front = ("Journal of Things, Vol. 3 (2020)\nA Study of Treaties *\nJane Doe\n"
+             "Abstract\nThis article studies treaties.\nKeywords: treaties, war\n")
+    body = f"Introduction\n{P1}.1 {P2}.\n1 Smith, A History, p. 3.\n"
+    biblio = "\nReferences\nSmith, J. (1990). A History. London.\nDoe, J. (2001). Treaties. Paris.\nRoe, R. (2010). War. Rome.\n"
+    doc = footnorm.analyse(front + body + biblio)
+    kinds = {a.kind for a in doc.artefacts}
+    assert {"front-matter", "bibliography-heading", "bibliography"} <= kinds
+    assert doc.body.split()[0] == "Introduction"
+    assert "London" not in doc.body and [n.number for n in doc.notes] == [1]
+
+
+def test_introduction_heading_alone_is_not_front_matter():
+    text = f"Chapter One\n\nIntroduction\n{P1}.1 {P2}.\n1 Smith, A History, p. 3.\n"
+    assert "front-matter" not in {a.kind for a in footnorm.analyse(text).artefacts}

@@ -151,6 +151,34 @@ BIBLIOGRAPHY_HEADING = re.compile(
 _ENTRY_HINT = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://")
 
 
+INTRODUCTION_HEADING = re.compile(
+    r"(?:(?:\d{1,2}|[IVX]{1,4})\.?\s*)?(?:introduction|einleitung|introducción|introduzione|introdução|"
+    r"cap[íi]tulo\s+primero\b.*|wprowadzenie|inleiding)\s*:?",
+    re.IGNORECASE,
+)
+FRONT_HINT = re.compile(r"\b(?:abstract|keywords?|schlüsselwörter|zusammenfassung|resumen|palabras clave|"
+                        r"riassunto|résumé|mots-clés|issn|doi)\b|©", re.IGNORECASE)
+
+
+def _front_matter_end(stripped: list[str]) -> int:
+    """The line where an article's text begins, after its title page and abstract.
+
+    Only an article shows both an abstract, keywords, ISSN or DOI and then an introduction heading
+    near its start; anything else has no front matter and keeps every line as text.
+    """
+    limit, seen = 0, 0
+    for i, line in enumerate(stripped):
+        seen += len(line) + 1
+        if seen > 12000:
+            break
+        if len(line) <= 40 and INTRODUCTION_HEADING.fullmatch(line):
+            limit = i
+            break
+    if limit and any(FRONT_HINT.search(x) for x in stripped[:limit]):
+        return limit
+    return 0
+
+
 def _bibliography_start(stripped: list[str]) -> int:
     """The line of a closing bibliography's heading, or len(lines): only the last such heading
     counts, and only when most of the lines after it look like references (a year or a link)."""
@@ -180,8 +208,12 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             keys[k] = keys.get(k, 0) + 1
     kinds: dict[int, str] = {}
     bibliography_from = _bibliography_start(stripped)
+    body_from = _front_matter_end(stripped)
     for i, line in enumerate(stripped):
         if not line:
+            continue
+        if i < body_from:
+            kinds[i] = "front-matter"
             continue
         if i >= bibliography_from:
             kinds[i] = "bibliography-heading" if i == bibliography_from else "bibliography"
