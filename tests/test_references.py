@@ -507,3 +507,10 @@ def test_vancouver_semicolons_stay_inside_the_entry():
     cits, _ = parse_note_text("Quill N, Stone M. Lake levels. J Limnol Res. 2010;12(4):55-61.")
     assert len(cits) == 1
     assert cits[0].reference.page == "55-61"
+
+
+def test_markup_left_by_extraction_is_ignored():
+    c = only("Lind, O. 2001. Salt marshes. <italic>Estuaries</italic> 7: 33–48.")
+    assert c.reference.container_title == "Estuaries"
+    assert c.reference.volume == "7"
+    assert c.reference.page == "33–48"

@@ -73,7 +73,7 @@ def _tokens(text: str) -> list[_Tok]:
     out: list[_Tok] = []
     for m in scanner.finditer(text):
         kind = m.lastgroup or "OTHER"
-        if kind in ignore:
+        if kind in ignore or kind == "TAG":
             continue
         start, end = m.span()
         if kind == "URL":  # a URL does not own the sentence's final stop or a closing paren
@@ -729,6 +729,9 @@ def _fallback(tokens: list[Token]) -> _Parse:
     return p
 
 
+_MARKUP = re.compile(r"</?[a-zA-Z]{1,10}>")
+
+
 def _strip_quotes(s: str) -> str:
     s = s.strip()
     if s.startswith("``") and s.endswith("''"):
@@ -739,7 +742,7 @@ def _strip_quotes(s: str) -> str:
 
 
 def _clean_title(s: str) -> str:
-    s = s.strip().rstrip(",;").strip()
+    s = _MARKUP.sub("", s).strip().rstrip(",;").strip()
     if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\bet al|\bed|\bco|\bInc|\bvol)\.$", s):
         # an abbreviated journal title keeps its last stop: "Proc. Natl. Acad."
         if not (re.search(r"\b[A-Z][a-z]{0,5}\.\s", s) and re.search(r"\b[A-Z][a-z]{0,5}\.$", s)):
