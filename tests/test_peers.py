@@ -34,6 +34,7 @@ DOCUMENTS = [
 ]
 CSL_STYLES = Path("/usr/share/citation-style-language/styles")
 NOTE_STYLE = CSL_STYLES / "chicago-note-bibliography.csl"  # Debian citation-style-language-styles
+FULLNOTE_STYLE = CSL_STYLES / "chicago-fullnote-bibliography.csl"
 
 
 def missing(what: str) -> None:
@@ -72,12 +73,12 @@ def written(tmp_path: Path, name: str, text: str) -> Path:
 # --- pandoc ----------------------------------------------------------------------------------
 
 
-def pandoc_ast(tmp_path: Path, markdown: str, biblatex: str) -> tuple[dict, str]:
+def pandoc_ast(tmp_path: Path, markdown: str, biblatex: str, style: Path = NOTE_STYLE) -> tuple[dict, str]:
     pandoc = tool("pandoc")
-    if not NOTE_STYLE.is_file():
-        missing(f"{NOTE_STYLE} (citation-style-language-styles)")
+    if not style.is_file():
+        missing(f"{style} (citation-style-language-styles)")
     md, bib = written(tmp_path, "doc.md", markdown), written(tmp_path, "refs.bib", biblatex)
-    r = run(pandoc, "--citeproc", "--bibliography", bib, "--csl", NOTE_STYLE, "-f", "markdown", "-t", "json", md)
+    r = run(pandoc, "--citeproc", "--bibliography", bib, "--csl", style, "-f", "markdown", "-t", "json", md)
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout), r.stderr
 
@@ -97,11 +98,12 @@ def plain_text(node) -> str:
     return "".join(n["c"] if isinstance(n["c"], str) else " " for n in walk(node, "Str")) if node else ""
 
 
+@pytest.mark.parametrize("style", [NOTE_STYLE, FULLNOTE_STYLE], ids=["note", "fullnote"])
 @pytest.mark.parametrize("path", DOCUMENTS)
-def test_pandoc_renders_every_note_without_a_warning(tmp_path, path):
+def test_pandoc_renders_every_note_without_a_warning(tmp_path, path, style):
     out = outputs(path)
     doc = out["doc"]
-    ast, stderr = pandoc_ast(tmp_path, out["markdown"], out["biblatex"])
+    ast, stderr = pandoc_ast(tmp_path, out["markdown"], out["biblatex"], style)
     assert stderr == ""  # pandoc only *warns* about a key it cannot find, so any warning fails
     keys = {e.key for e in doc.entries}
     cited = {c["citationId"] for cite in walk(ast["blocks"], "Cite") for c in cite["c"][0]}
