@@ -315,9 +315,9 @@ def test_grammars_build_strict_without_conflicts():
     from footnorm import references
 
     references._citation_parser.cache_clear()
-    references._bibliography_parser_tt.cache_clear()
+    references._bibliography_parser.cache_clear()
     assert references._citation_parser() is not None
-    assert references._bibliography_parser_tt() is not None
+    assert references._bibliography_parser() is not None
 
 
 def test_no_internal_errors_on_ordinary_notes():
@@ -487,9 +487,9 @@ def test_citation_grammar_rejects(types):
     ],
 )
 def test_bibliography_grammar(types, n_parts):
-    from footnorm.references import _bibliography_parser_tt
+    from footnorm.references import _bibliography_parser
 
-    parse = _bibliography_parser_tt().parse(_fields_stream(*types))
+    parse = _bibliography_parser().parse(_fields_stream(*types))
     assert parse.bibliography
     assert parse.title
     assert len(parse.parts) == n_parts

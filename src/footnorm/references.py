@@ -2,16 +2,23 @@
 
 Three steps, each linear in the length of the note:
 
-1. ``grammar/tokens.lark`` (lark's basic lexer) turns the text into coarse tokens;
-   quotations, parentheses and brackets are single tokens, so separators inside a
-   title never split anything.
-2. The tokens are cut into citation candidates at semicolons and sentence ends; a
-   candidate loses its signal ("See also", "vgl.") and any commentary before the
-   citation ("This is discussed at length in ..."), and is cut into fields at commas.
-   Each field is classified by its shape and its position (names, quoted title,
-   publication parenthetical, volume, issue, pinpoint, ...).
+1. ``grammar/tokens.lark`` defines the coarse tokens (its terminals are compiled
+   into one regular expression): quotations, parentheses and brackets are single
+   tokens, so separators inside a title never split anything.
+2. The tokens are cut into citation candidates at semicolons and sentence ends (a
+   cut at a full stop is tentative and undone when the citation before it is
+   incomplete: "Proc. Natl. Acad. Sci."); a candidate loses its signal ("See also",
+   "vgl.") and any commentary before the citation ("This is discussed at length
+   in ..."), and is cut into fields at commas.  Each field is classified by its
+   shape and its position (names, quoted title, publication parenthetical,
+   volume, issue, pinpoint, ...).
 3. ``grammar/citation.lark`` (LALR, strict, tree-less) parses the typed fields and
    decides the roles; ``_interpret`` turns the roles into a ``model.Reference``.
+
+A text that opens like a bibliography entry (an inverted or Vancouver name list,
+a name list closed by a full stop or a date) takes the same route through
+``grammar/bibliography.lark``: name list, date, title, then the typed fields of the
+rest; its page ranges are the work's pages, not pinpoints.
 
 When the grammar rejects a candidate the stage retries without the fields from the
 error on (trailing commentary), and otherwise falls back to a field-by-field reading
@@ -1748,7 +1755,7 @@ class _BibRoles(Transformer):
 
 
 @functools.cache
-def _bibliography_parser_tt() -> Lark:
+def _bibliography_parser() -> Lark:
     return Lark(
         load_grammar("bibliography.lark"),
         parser="lalr",
@@ -2056,7 +2063,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
 _ROLE_PAREN = re.compile(r"^\((?:eds?|trans|tr|ed\.\s*and\s*trans|hrsg|hg|dir|éds?)\.?\)$", re.I)
 
 
-def _ROLE_PAREN_AHEAD(text: str, toks: list[_Tok], j: int) -> bool:
+def _role_paren_ahead(text: str, toks: list[_Tok], j: int) -> bool:
     """Names then '(eds.)' / '(trans.)' follow: the title ended at the comma before them."""
     for k in range(j, min(j + 16, len(toks))):
         t = toks[k]
@@ -2109,7 +2116,7 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1
         if t.type == "COMMA" and i + 1 < len(toks) and _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30]):
             return i + 1  # "Vita Willibrordi, ed. W. Levinson."
-        if t.type == "COMMA" and _ROLE_PAREN_AHEAD(text, toks, i + 1):
+        if t.type == "COMMA" and _role_paren_ahead(text, toks, i + 1):
             return i + 1  # "Philosophy of Art, Douglas W. Stott (ed. and trans.) (Minneapolis ...)"
         if t.type == "PAREN" and i > 0 and _DATE_PAREN.match(text[t.start : t.end]):
             return i
@@ -2197,7 +2204,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
         tail = rest[j:]
     stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
     try:
-        parse = _bibliography_parser_tt().parse(stream)
+        parse = _bibliography_parser().parse(stream)
     except (UnexpectedInput, LarkError):
         parse = _Parse(kind="cit", bibliography=True)
         for t in stream:
