@@ -312,3 +312,9 @@ def test_pre_commit_hooks_run_check_on_the_staged_files(tmp_path, problem_file):
     for entry in entries:
         assert run(*entry[1:], str(good)).exit_code == 0
         assert run(*entry[1:], str(good), str(problem_file)).exit_code == 1
+
+
+def test_help_keeps_its_square_brackets():
+    """Rich markup would swallow [@key, 142] and [default: …] if they were not escaped."""
+    assert "[@key, 142]" in run("clean", "--help").stdout
+    assert "[tool.footnorm]" in run("--help").stdout

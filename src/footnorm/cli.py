@@ -31,7 +31,7 @@ app = typer.Typer(
     "  footnorm clean ch*.txt --to latex --bib book.bib -o build/\n\n"
     "  footnorm check --strict --format github chapters/*.md\n\n"
     "  pdftotext paper.pdf - | footnorm clean - > paper.md\n\n"
-    "Settings: footnorm.toml beside the manuscript, or [tool.footnorm] in pyproject.toml.",
+    "Settings: footnorm.toml beside the manuscript, or \\[tool.footnorm] in pyproject.toml.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
@@ -243,7 +243,7 @@ def csl_items(docs: list[footnorm.Document]) -> str:
              "  footnorm clean --in-place --diff notes.md   (show what --in-place would change)")
 def clean(
     files: Annotated[list[str], typer.Argument(help="Input files, or - for standard input.", show_default=False)],
-    to: Annotated[Optional[Flavour], typer.Option("--to", help="Manuscript flavour [default: markdown].",
+    to: Annotated[Optional[Flavour], typer.Option("--to", help="Manuscript flavour \\[default: markdown].",
                                                   show_default=False)] = None,
     output: Annotated[Optional[str], typer.Option(
         "-o", "--output", help="Write here (atomically) instead of stdout; a folder for several inputs.")] = None,
@@ -261,7 +261,7 @@ def clean(
     key_pattern: KeyPatternOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Write the cleaned manuscript: markers as [^n], notes as definitions, citations as [@key, 142]."""
+    r"""Write the cleaned manuscript: markers as \[^n], notes as definitions, citations as \[@key, 142]."""
     try:
         settings = settings_for(files[0], config)
         flavour = to.value if to else settings.to
@@ -429,7 +429,7 @@ def check(
                                                    help="Treat info diagnostics as problems too.",
                                                    show_default=False)] = None,
     fmt: Annotated[Optional[CheckFormat], typer.Option(
-        "--format", help="text (file:line:column: code: message), json, or github annotations [default: text].",
+        "--format", help="text (file:line:column: code: message), json, or github annotations \\[default: text].",
         show_default=False)] = None,
     config: ConfigOpt = None,
 ) -> None:
