@@ -25,12 +25,15 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def analyse(text: str, source_name: str = "<string>") -> Document:
-    """Find markers, notes, citations and works in `text`; nothing in it is lost or changed."""
+def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, Reference] | None = None) -> Document:
+    """Find markers, notes, citations and works in `text`; nothing in it is lost or changed.
+
+    `abbreviations` maps abbreviated sources to their entries (see `footnorm.abbreviations.load`).
+    """
     index = LineIndex.of(text)
     layout = scan(text, index)
     notes, cite_diags = attach(layout.notes)
-    notes, entries, resolve_diags = resolve(notes)
+    notes, entries, resolve_diags = resolve(notes, abbreviations)
     segments = tile(len(text), layout.markers, notes, layout.artefacts)
     diags = list(layout.diagnostics) + list(cite_diags) + list(resolve_diags)
     diags += numbering_diagnostics(layout.markers, notes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .abbreviations import expand
 from .keys import assign_keys, fold
 from .model import Citation, Diagnostic, Entry, Note, Reference
 
@@ -56,7 +57,10 @@ def _merge(a: Reference, b: Reference) -> Reference:
     return replace(a, **changes) if changes else a
 
 
-def resolve(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Entry, ...], tuple[Diagnostic, ...]]:
+def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None = None
+            ) -> tuple[tuple[Note, ...], tuple[Entry, ...], tuple[Diagnostic, ...]]:
+    """Works for every citation; keys come from the citations as written, so an abbreviations
+    table expands the entries without renaming them."""
     works: list[Work] = []
     by_ident: dict[tuple, Work] = {}
     assigned: list[list[Work | None]] = []
@@ -124,6 +128,7 @@ def resolve(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Entry, ...
     for w in works:
         k = keys[w.wid]
         if k not in seen:
-            seen[k] = Entry(k, w.reference, incomplete=not w.full)
+            reference, known = expand(w.reference, abbreviations) if abbreviations else (w.reference, False)
+            seen[k] = Entry(k, reference, incomplete=not (w.full or known))
     entries = tuple(sorted(seen.values(), key=lambda e: e.key))
     return tuple(out_notes), entries, tuple(diags)
