@@ -577,7 +577,11 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     last = n
     while last > 0 and kinds[last - 1] in ("URL", "DOI", "ACCESSED"):
         last -= 1
-    if last > 0 and kinds[last - 1] in ("LOCLIKE", "YEAR", "ISSUE", "VOL") and _LOC.match(
+    if last > 1 and kinds[last - 1] == "YEAR" and re.match(
+        r"^(?:pp?\.|pages)\s*\d+\s*[-–—]", text[fields[last - 2].start : fields[last - 2].end], re.I
+    ):
+        pass  # "..., pp. 13-26, 1987": the year is the date, the range the work's pages
+    elif last > 0 and kinds[last - 1] in ("LOCLIKE", "YEAR", "ISSUE", "VOL") and _LOC.match(
         text[fields[last - 1].start : fields[last - 1].end]
     ):
         kinds[last - 1] = "LOC"
@@ -610,7 +614,10 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     # Chicago joins the last of several authors with "and": without a joiner only the
     # first field is names and the rest is the title ("Weber, Movements, Currents, 164").
     run = 0
+    display_first = n > 0 and len(text[fields[0].start : fields[0].end].split()) >= 2
     while run < n and kinds[run] in ("NAMESLIKE", "ANDNAMES"):
+        if run > 0 and display_first and kinds[run] == "NAMESLIKE" and len(text[fields[run].start : fields[run].end].split()) == 1:
+            break  # "V. O. Key, Politics, Parties, and Pressure Groups": full notes name people in full
         run += 1
         if kinds[run - 1] == "ANDNAMES":
             break
@@ -629,7 +636,7 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
                 keep += 1
             run = keep
         elif (kinds[1] if n > 1 else None) not in (
-            "QTITLE", "TEXT", "INBOOK", "OPCIT", "CROSSREF", "EDMARK", "ACCESSED", "LOC", None,
+            "QTITLE", "TEXT", "NAMESLIKE", "INBOOK", "OPCIT", "CROSSREF", "EDMARK", "ACCESSED", "LOC", None,
         ):
             run = 0  # "Beowulf (London: Folio, 1990)": the only field is the title
     for k in range(n):
@@ -652,9 +659,10 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     # "ed. B. Skarabela, S. Fish, and A. H.-J. Do": the list goes on over commas
     k = 1
     while k < n:
+        piece = text[fields[k].start : fields[k].end]
         if kinds[k - 1] in ("EDBY", "TRANSBY") and kinds[k] in ("TEXT", "ANDNAMES") and looks_like_names(
-            re.sub(r"^(?:and|und|et|e|y|&)\s+", "", text[fields[k].start : fields[k].end])
-        ):
+            re.sub(r"^(?:and|und|et|e|y|&)\s+", "", piece)
+        ) and (len(piece.split()) > 1 or _HAS_INITIAL.search(piece)):
             fields[k - 1] = _Field(fields[k - 1].kind, fields[k - 1].start, fields[k].end)
             del fields[k], kinds[k]
             n -= 1
@@ -1470,6 +1478,7 @@ _TRAILING_VOL_PAGE = re.compile(r"^(?P<text>.*[^\d\s])\s+(?P<vol>\d{1,4})\s+(?P<
 _TRAILING_DAY_MONTH = re.compile(
     r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
 )
+_PUBLISHER_THEN_PLACE = re.compile(r"^(?P<pub>.*\b(?:Press|Verlag|Publishers|Books|Inc\.?))\s+(?P<place>[A-Z][\w .'-]+?)\.?$")
 _LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
 _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
@@ -1868,6 +1877,8 @@ def _place_like(s: str) -> bool:
         return False
     if _CONTAINER_WORDS.search(s) or _STRONG_PUBLISHER.search(s) or _INSTITUTION.search(s):
         return False
+    if re.fullmatch(r"[A-Z]{3,}", s):
+        return False  # "PUF", "ACM": a publisher's initials
     return words[0][:1].isupper() and all(_PLACE_WORD.match(w) for w in words)
 
 
@@ -2026,6 +2037,12 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             continue
         if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
             kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
+        if kind in ("TEXT", "PUBLISHER"):
+            mpp = _PUBLISHER_THEN_PLACE.match(s)
+            if mpp and _place_like(mpp.group("place")):  # "Westview Press Boulder, CO" (comma lost)
+                out.append(_tok("PUBLISHER", text, f.start, f.start + mpp.end("pub"), k))
+                out.append(_tok("PLACE", text, f.start + mpp.start("place"), f.end, k))
+                continue
         if kind == "TEXT":
             ml = _LEADING_PAGES.match(s)
             if ml:  # "pp. 538-544 Boston"
