@@ -615,6 +615,11 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     # first field is names and the rest is the title ("Weber, Movements, Currents, 164").
     run = 0
     display_first = n > 0 and len(text[fields[0].start : fields[0].end].split()) >= 2
+    j = 1
+    while j < n and kinds[j] == "NAMESLIKE":
+        j += 1
+    if j < n and kinds[j] == "ANDNAMES" and not _HAS_INITIAL.search(text[fields[0].start : fields[0].end]):
+        display_first = False  # "Vander Linden, Cumming, and Martin": a list with its joiner
     while run < n and kinds[run] in ("NAMESLIKE", "ANDNAMES"):
         if run > 0 and display_first and kinds[run] == "NAMESLIKE" and len(text[fields[run].start : fields[run].end].split()) == 1:
             break  # "V. O. Key, Politics, Parties, and Pressure Groups": full notes name people in full
