@@ -125,6 +125,8 @@ PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[iv
 PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•](?:\s*\S.{0,200})?|\S.{0,200}[|•]\s*\d{1,4}")
 LOWER = re.compile(r"[a-z]")
 ANY_DIGIT = re.compile(r"\d")
+# What a download stamp carries besides its link: a time of day, a copyright or licence, a download.
+STAMP_DETAIL = re.compile(r"\d\d:\d\d|©|open access|licen[cs]e|download|heruntergeladen|\bagb\b", re.IGNORECASE)
 LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
 _DROP_DIGITS = str.maketrans("", "", "0123456789")
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
@@ -233,7 +235,10 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         elif repeats >= 3 and n <= 60 and line[0].isupper() and not line.endswith((".", ",", ";", ":")) \
                 and line.count(" ") < 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
-        elif repeats >= 3 and n > 20 and LINKISH.search(line):
+        elif repeats >= 3 and n <= 120 and not line.endswith((".", ",", ";", ":")) and not LINKISH.search(line) \
+                and line[0].isupper():
+            kinds[i] = "running-header"  # a long article title atop alternate pages
+        elif repeats >= 3 and n > 20 and LINKISH.search(line) and STAMP_DETAIL.search(line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
         elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
             kinds[i] = "headnote"  # "* The author is professor of …": a note of the title or author line
