@@ -514,3 +514,24 @@ def test_markup_left_by_extraction_is_ignored():
     assert c.reference.container_title == "Estuaries"
     assert c.reference.volume == "7"
     assert c.reference.page == "33–48"
+
+
+AUTHOR_RUNS = [
+    pytest.param("V. O. Key, Politics, Parties, and Pressure Groups (New York: Crowell, 1964), 12.",
+                 ["Key"], "Politics, Parties, and Pressure Groups", id="title_of_capitalised_words"),
+    pytest.param("William Shakespeare, Othello (London: Folio, 2012), 39.", ["Shakespeare"], "Othello",
+                 id="one_word_title"),
+    pytest.param("Vander Linden, Cumming, and Martin, “Local Relations,” 38.", ["Vander Linden", "Cumming", "Martin"],
+                 "Local Relations", id="short_list_two_word_family"),
+    pytest.param("R. Chandra, S. Devine, B. Verghese, Page Migration, 12.", ["Chandra", "Devine", "Verghese"],
+                 "Page Migration", id="initials_without_joiner"),
+    pytest.param("Weber, Movements, Currents, Trends, 164.", ["Weber"], "Movements, Currents, Trends",
+                 id="short_title_with_commas"),
+]
+
+
+@pytest.mark.parametrize("text, authors, title", AUTHOR_RUNS)
+def test_where_the_authors_end(text, authors, title):
+    c = only(text)
+    assert [(n.particle + " " + n.family).strip() for n in c.reference.author] == authors
+    assert c.reference.title == title

@@ -142,6 +142,22 @@ def _with_particle(family: str, given: str) -> Name:
     return Name(family=" ".join(words), given=" ".join(gwords), particle=" ".join(particle))
 
 
+def split_family_names(text: str) -> tuple[Name, ...]:
+    """Names of a short note, family names only: 'Vander Linden, Cumming, and Martin'."""
+    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    out = []
+    for piece in _split_joined(text):
+        words = piece.split()
+        if any(_INITIALS.match(w) for w in words[:-1]) or len(words) > 3:
+            out.append(split_display_name(piece))  # initials: not a family name alone
+            continue
+        particle = []
+        while len(words) > 1 and words[0].islower() and words[0] in PARTICLES:
+            particle.append(words.pop(0))
+        out.append(Name(family=" ".join(words), particle=" ".join(particle)))
+    return tuple(n for n in out if n.family)
+
+
 def split_names(text: str) -> tuple[Name, ...]:
     """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
     text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip().rstrip(",;")))

@@ -38,7 +38,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .model import Citation, Diagnostic, Name, Reference
-from .names import looks_like_names, split_inverted_names, split_names
+from .names import looks_like_names, split_family_names, split_inverted_names, split_names
 
 __all__ = ["list_number", "parse_note_text", "parse_reference"]
 
@@ -1157,6 +1157,11 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         rtype = "book"
     if rtype:
         fields["type"] = rtype
+    if form == "short" and author_text and "author" in fields and not p.bibliography and not (
+        _INSTITUTION.search(author_text)
+    ):
+        # a short note names authors by family name only: "Vander Linden", "Blest Gana"
+        fields["author"] = split_family_names(author_text) or fields["author"]
     ref = Reference(**fields)  # type: ignore[arg-type]
     return form, ref, locator, label
 
