@@ -140,3 +140,15 @@ def test_same_key_for_a_different_work_gets_a_letter():
     assert "@book{vogel03a," in m.appended
     again = merge(EXISTING + m.appended, (other,))
     assert again.keymap == {"vogel03": "vogel03a"} and again.appended == ""  # found again by title, not re-added
+
+
+@pytest.mark.parametrize("flags, expect_classic", [((), True), (("--biblatex",), False), (("--bibtex",), True)])
+def test_new_entries_follow_the_files_dialect(tmp_path, flags, expect_classic):
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@book{x,\n  author = {A, B},\n  title = {T},\n  year = {1999},\n  address = {Oxford},\n}\n",
+                   encoding="utf-8")
+    r = run("clean", str(DRAFT_MD), "--bib", str(bib), *flags, "-o", str(tmp_path / "out.md"))
+    assert r.exit_code == 0, r.output
+    appended = bib.read_text(encoding="utf-8").split("}\n", 1)[1]
+    assert ("year = {2010}" in appended) is expect_classic
+    assert ("date = {2010}" in appended) is not expect_classic

@@ -182,17 +182,21 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def merged_bibliography(bib: str, docs: list[footnorm.Document], biblatex: bool
+def merged_bibliography(bib: str, docs: list[footnorm.Document], biblatex: bool | None
                         ) -> tuple[str, list[footnorm.Document], dict[str, str]]:
     """The bibliography file's new text (the existing text + appended entries), the documents
-    citing by the keys now in it, and footnorm's key -> final key for every work."""
-    from footnorm.merge import merge, rekey
+    citing by the keys now in it, and footnorm's key -> final key for every work.
+    `biblatex=None`: new entries in the existing file's dialect (BibLaTeX for a new file)."""
+    from footnorm.merge import is_biblatex, merge, rekey
 
     existing = ""
     if Path(bib).is_file():
         existing = decode(Path(bib).read_bytes(), bib)
     elif Path(bib).is_dir():
         raise FootnormError(f"{bib}: is a directory")
+    if biblatex is None:
+        biblatex = is_biblatex(existing) is not False
+        detail(f"{bib}: new entries in {'BibLaTeX' if biblatex else 'classic BibTeX'}")
     text, keymap, out = existing, {}, []
     for doc in docs:
         m = merge(text, doc.entries, biblatex)
@@ -265,7 +269,8 @@ def clean(
     try:
         settings = settings_for(files[0], config)
         flavour = to.value if to else settings.to
-        biblatex = not (bibtex if bibtex is not None else settings.bibtex)
+        classic = bibtex if bibtex is not None else settings.bibtex
+        biblatex = None if classic is None else not classic  # None: as the existing bibliography is written
         bib, csl_json, keymap = bib or settings.bib, csl_json or settings.csl_json, keymap or settings.keymap
         for reserved in settings.unused:
             detail(f"{settings.source}: setting {reserved!r} is not used yet")
@@ -333,7 +338,9 @@ def bib(
     file: FileArg,
     output: Annotated[Optional[str], typer.Option(
         "-o", "--output", help="Write here (atomically); an existing file is kept and new works appended.")] = None,
-    bibtex: Annotated[bool, typer.Option("--bibtex", help="Classic BibTeX with LaTeX escapes instead of UTF-8 BibLaTeX.")] = False,
+    bibtex: Annotated[Optional[bool], typer.Option(
+        "--bibtex/--biblatex", help="Classic BibTeX with LaTeX escapes, or UTF-8 BibLaTeX \\[default: as an existing "
+        "file is written, else BibLaTeX].", show_default=False)] = None,
     key_pattern: KeyPatternOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -341,11 +348,12 @@ def bib(
     try:
         settings = settings_for(file, config)
         (doc,), _ = patterned([load(file)], key_pattern or settings.key_pattern)
+        classic = bibtex if bibtex is not None else settings.bibtex
         if output not in (None, "-"):
-            text, _, _ = merged_bibliography(output, [doc], biblatex=not bibtex)
+            text, _, _ = merged_bibliography(output, [doc], None if classic is None else not classic)
             write_text(output, text)
         else:
-            write_text(output, footnorm.to_bibtex(doc, biblatex=not bibtex))
+            write_text(output, footnorm.to_bibtex(doc, biblatex=not classic))
     except FootnormError as exc:
         fail(str(exc))
     except OSError as exc:

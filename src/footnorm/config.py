@@ -20,7 +20,7 @@ CHECK_FORMATS = ("text", "json", "github")
 @dataclass(frozen=True, slots=True)
 class Settings:
     to: str = "markdown"  # manuscript flavour
-    bibtex: bool = False  # classic BibTeX with LaTeX escapes instead of UTF-8 BibLaTeX
+    bibtex: bool | None = None  # classic BibTeX instead of UTF-8 BibLaTeX; None: as an existing file is written
     bib: str | None = None  # bibliography to merge into (relative to the settings file)
     csl_json: str | None = None
     keymap: str | None = None

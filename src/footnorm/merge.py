@@ -122,6 +122,18 @@ def find(entry: Entry, known: list[Known]) -> Known | None:
     return None
 
 
+_BIBLATEX_FIELDS = re.compile(r"^\s*(date|journaltitle|location|urldate)\s*=", re.I | re.M)
+_BIBTEX_FIELDS = re.compile(r"^\s*(year|journal|address)\s*=", re.I | re.M)
+
+
+def is_biblatex(existing: str) -> bool | None:
+    """The dialect the author's file is written in (None when it does not tell): new entries match it."""
+    new, old = len(_BIBLATEX_FIELDS.findall(existing)), len(_BIBTEX_FIELDS.findall(existing))
+    if new == old:
+        return None
+    return new > old
+
+
 def free_key(key: str, taken: set[str]) -> str:
     """`key`, or `key` + a, b, c… when the file already uses it for a different work."""
     if key.casefold() not in taken:
