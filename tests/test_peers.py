@@ -355,3 +355,23 @@ def test_at_signs_in_prose_are_not_citations_to_pandoc(tmp_path):
     ast, stderr = pandoc_ast(tmp_path, md, footnorm.to_bibtex(doc))
     assert stderr == ""
     assert "@handle" in plain_text(ast["blocks"])
+
+
+def test_pandoc_resolves_keys_reused_from_an_existing_bibliography(tmp_path):
+    """The author's file (with @string, LaTeX escapes, colon keys) + footnorm's appended entries."""
+    from typer.testing import CliRunner
+
+    from footnorm.cli import app
+    from test_merge import DRAFT_MD, EXISTING
+
+    bib = tmp_path / "refs.bib"
+    bib.write_text(EXISTING.split("@article")[0], encoding="utf-8")  # Lindqvist is new, Vogel is there
+    r = CliRunner().invoke(app, ["clean", str(DRAFT_MD), "--bib", str(bib), "-o", str(tmp_path / "draft.md")])
+    assert r.exit_code == 0, r.output
+    md = (tmp_path / "draft.md").read_text(encoding="utf-8")
+    assert "@vogel03" in md and "@lindqvistTollsTrustBaltic2010" in md
+    ast, stderr = pandoc_ast(tmp_path, md, bib.read_text(encoding="utf-8"))
+    assert stderr == ""
+    # the author's own entries are theirs to keep as they like; footnorm's appended ones must validate
+    assert [p for p in biber_problems(tmp_path, bib.read_text(encoding="utf-8")) if "lindqvist" in p.lower()] == []
+    assert citationjs(tmp_path, "bibtex", bib.read_text(encoding="utf-8"))["problems"] == []
