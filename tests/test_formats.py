@@ -103,3 +103,9 @@ def test_classic_bibtex_year_is_the_year():
 
     fields = dict(fields_of(Reference(type="book", title="T", issued="c. 1920"), biblatex=False, incomplete=False))
     assert fields["year"] == "1920"
+
+
+def test_latex_marks_without_notes():
+    doc = footnorm.analyse("One.[^1] Two.[^intro]\n")
+    latex = footnorm.render(doc, "latex")
+    assert "\\footnotemark[1]" in latex and "\\textsuperscript{intro}" in latex

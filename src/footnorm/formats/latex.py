@@ -57,7 +57,9 @@ def render(doc: Document) -> str:
     for p in body_pieces(doc):
         if isinstance(p, Anchor):
             if p.note is None:
-                parts.append(f"\\footnotemark[{escape(p.label)}]")
+                # \footnotemark takes a number only; a scoped (2.5) or named label is shown as written
+                parts.append(f"\\footnotemark[{p.label}]" if p.label.isdigit()
+                             else f"\\textsuperscript{{{escape(p.label)}}}")
             elif (cites := citation_only(p.note)) is not None:
                 parts.append(cite_command(cites, "autocite"))
             else:
