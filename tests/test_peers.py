@@ -142,7 +142,7 @@ def test_pandoc_key_syntax_and_locator_labels(tmp_path):
 
 # --- LaTeX and biber ------------------------------------------------------------------------
 
-_LATEX_COMMAND = re.compile(r"\\(autocites?|cites?|footnote|footnotemark)(?![A-Za-z])")
+_LATEX_COMMAND = re.compile(r"\\(autocites?|cites?|footnote|footnotemark|textsuperscript)(?![A-Za-z])")
 _ESCAPED = re.compile(r"\\(?:[&%$#_{}]|textbackslash\{\}|textasciitilde\{\}|textasciicircum\{\})|~")
 
 
