@@ -535,3 +535,11 @@ def test_where_the_authors_end(text, authors, title):
     c = only(text)
     assert [(n.particle + " " + n.family).strip() for n in c.reference.author] == authors
     assert c.reference.title == title
+
+
+def test_commentary_before_an_anonymous_quoted_title():
+    text = "Some of the results are published in “The Harbour Trade”, Coastal Studies 4 (1979), 381-394."
+    c = only(text)
+    assert c.text.startswith("“The Harbour Trade”")
+    assert c.reference.title == "The Harbour Trade"
+    assert c.reference.container_title == "Coastal Studies"

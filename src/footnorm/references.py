@@ -513,6 +513,7 @@ def _classify_text(s: str) -> str:
 
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
+_ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
 
@@ -566,7 +567,8 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     while i < n:
         if kinds[i] == "PARENX" and kinds[i - 1] in ("TEXT", "NAMESLIKE", "QTITLE", "INBOOK", "EDBY", "TRANSBY"):
             fields[i - 1] = _Field(fields[i - 1].kind, fields[i - 1].start, fields[i].end)
-            kinds[i - 1] = "TEXT" if kinds[i - 1] == "NAMESLIKE" else kinds[i - 1]
+            if kinds[i - 1] == "NAMESLIKE" and not _ET_AL_PAREN.match(text[fields[i].start : fields[i].end]):
+                kinds[i - 1] = "TEXT"  # "(et al.)" keeps a name a name
             del fields[i], kinds[i]
             n -= 1
             continue
@@ -600,6 +602,12 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             _YEAR_RANGE.match(text[fields[k].start : fields[k].end])
         ):
             kinds[k] = "TEXT"
+
+    # OCR: "J. gronkowska, “Polityka ...”" — initials and a lower-cased family before a title
+    if n > 1 and kinds[0] == "TEXT" and kinds[1] == "QTITLE" and re.fullmatch(
+        r"(?:[A-Za-z]\.\s?){1,3}[a-zà-ÿ][\w'’-]+", text[fields[0].start : fields[0].end].strip()
+    ):
+        kinds[0] = "NAMESLIKE"
 
     # An institution as author: "The Boston Consulting Group, Perspectives on Strategy, 12"
     if n > 1 and kinds[0] == "TEXT" and kinds[1] in ("TEXT", "QTITLE", "NAMESLIKE"):
@@ -1200,6 +1208,11 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
             return cut, signal, fi
         if fi == 0 and looks_like_names(text[fields[0].start : fields[0].end]):
             break
+    # "Some results ... are published in “The Family Wage Economy”, Journal of Family History 4"
+    if len(fields) > 2 and fields[0].kind == "text" and fields[1].kind == "quoted":
+        lead = text[fields[0].start : fields[0].end].split()
+        if len(lead) >= 5 and sum(w[:1].islower() for w in lead) >= 3:
+            return fields[1].start, "", 1
     return -1, "", 0
 
 
@@ -1316,7 +1329,7 @@ def _citation_from_candidate(
         if signal and not prefix:
             prefix = signal
             signal_start = text.rfind(signal, fields[fi].start, cut)
-        fields = [_Field("text", cut, fields[fi].end)] + fields[fi + 1 :]
+        fields = [_Field(fields[fi].kind, cut, fields[fi].end)] + fields[fi + 1 :]
     if not fields:
         return None
     tokens = _classify(text, fields)
