@@ -375,3 +375,15 @@ def test_pandoc_resolves_keys_reused_from_an_existing_bibliography(tmp_path):
     # the author's own entries are theirs to keep as they like; footnorm's appended ones must validate
     assert [p for p in biber_problems(tmp_path, bib.read_text(encoding="utf-8")) if "lindqvist" in p.lower()] == []
     assert citationjs(tmp_path, "bibtex", bib.read_text(encoding="utf-8"))["problems"] == []
+
+
+def test_the_checks_catch_what_they_are_for(tmp_path):
+    """Each check fails on the fault it exists to find, so a green run means something."""
+    good = "@misc{a,\n  title = {T},\n  date = {2001}\n}\n"
+    assert biber_problems(tmp_path, good) == []
+    assert any("date, year" in p for p in biber_problems(tmp_path, "@book{a,\n  author = {A},\n  title = {T}\n}\n"))
+    _, stderr = pandoc_ast(tmp_path, "Text.[@nokey, 12]\n", good)
+    assert "nokey" in stderr
+    assert latex_problems("50% of {x", set()) == ["1 unclosed {", "unescaped '%'"]
+    assert latex_problems("\\autocite[12]{b}", {"a"}) == ["unknown key b"]
+    assert bibtexparser.parse_string("@misc{a, title = {x}\n@misc{a, title = {y}}\n").failed_blocks
