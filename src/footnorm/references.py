@@ -1201,7 +1201,7 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     commas before the citation starts ("For a description of X, see D. Sabean, “...”")."""
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
-            return -1, "", 0
+            break
         quoted_next = fields[fi + 1].kind == "quoted"
         cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next)
         if cut >= 0:
