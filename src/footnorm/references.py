@@ -1211,7 +1211,10 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     # "Some results ... are published in “The Family Wage Economy”, Journal of Family History 4"
     if len(fields) > 2 and fields[0].kind == "text" and fields[1].kind == "quoted":
         lead = text[fields[0].start : fields[0].end].split()
-        if len(lead) >= 5 and sum(w[:1].islower() for w in lead) >= 3:
+        after = text[fields[2].start : fields[-1].end]
+        if len(lead) >= 5 and sum(w[:1].islower() for w in lead) >= 3 and after[:1].isupper() and re.search(
+            r"\d", after
+        ):  # a container and its numbers must follow, or the quotation is prose
             return fields[1].start, "", 1
     return -1, "", 0
 
