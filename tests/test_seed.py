@@ -105,3 +105,13 @@ def test_json_contract_shape(doc):
     assert set(note["citations"][0]) >= {"id", "locator", "label", "prefix", "form", "start", "end"}
     assert all(set(d) >= {"code", "severity", "message", "line", "column"} for d in report["diagnostics"])
     assert all(e["id"] for e in report["entries"])
+
+
+def test_commentary_without_author_pinpoint_or_facts_is_not_a_citation():
+    from footnorm.citations import is_commentary
+    from footnorm.model import Citation, Name, Reference
+
+    prose = Citation(0, 10, "x", "short", Reference(title="The same case is discussed there"))
+    assert is_commentary(prose)
+    assert not is_commentary(Citation(0, 10, "x", "short", Reference(title="FRUS: Potsdam"), locator="12"))
+    assert not is_commentary(Citation(0, 10, "x", "short", Reference(author=(Name("Morrison"),))))

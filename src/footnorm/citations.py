@@ -61,6 +61,14 @@ def settle_form(c: Citation) -> Citation:
     return c
 
 
+def is_commentary(c: Citation) -> bool:
+    """A "citation" with no author, no pinpoint and no publication facts is a sentence of the note's
+    own prose ("The same case is discussed there."), not a reference to a work."""
+    ref = c.reference
+    return (c.form == "short" and not (ref.author or ref.editor) and not c.locator
+            and not _publication_facts(ref) and not ref.volume)
+
+
 def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic, ...]]:
     out, diags = [], []
     for note in notes:
@@ -75,6 +83,7 @@ def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic,
                 cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
         except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note
             cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {exc!r}", 0, len(note.text)),)
-        out.append(replace(note, citations=tuple(settle_form(c).shifted(note.start) for c in cites)))
+        settled = (settle_form(c) for c in cites)
+        out.append(replace(note, citations=tuple(c.shifted(note.start) for c in settled if not is_commentary(c))))
         diags.extend(replace(d, start=d.start + note.start, end=d.end + note.start) for d in ds)
     return tuple(out), tuple(diags)
