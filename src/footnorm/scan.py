@@ -601,6 +601,7 @@ def _reappearing_marker(text: str, number: int, start: int, stop: int) -> re.Mat
 
 
 SHORT_REMARK = 6  # words
+DOUBTFUL = 0.5  # a chosen marker whose own context scored below this is reported
 MAX_FLOWED_NOTE = 4000  # characters; keeps the search for a flowed note's end linear in the input
 REAPPEARING = re.compile(r"(?<=\s)(\.)(\d{1,3})(?=\s|$)")
 
@@ -752,6 +753,12 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         artefacts.append(Artefact(kind, stripped_s, stripped_e, text[stripped_s:stripped_e]))
     artefacts = sorted(artefacts + stray, key=lambda a: a.start)
     diags = []
+    for c in chosen_markers:
+        if c.score < DOUBTFUL:
+            line, col = index.position(c.start)
+            diags.append(Diagnostic("doubtful-marker", "info",
+                                    f"'{text[c.start:c.end]}' taken as marker {c.number} on the numbering's evidence "
+                                    "more than its context", c.start, c.end, line, col))
     for s, e in doubtful:
         if s in spans:
             continue
