@@ -543,3 +543,18 @@ def test_commentary_before_an_anonymous_quoted_title():
     assert c.text.startswith("“The Harbour Trade”")
     assert c.reference.title == "The Harbour Trade"
     assert c.reference.container_title == "Coastal Studies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The harbour board met twice in 1921, and the minutes of both meetings are lost. "
+                     "The records that survive were moved to the city archive in the following year.",
+                     id="two_sentences_with_a_year"),
+        pytest.param("A large part of the sources are used throughout this study, as discussed in chapter 2, 14.",
+                     id="sentence_ending_in_numbers"),
+    ],
+)
+def test_prose_is_not_a_citation(text):
+    cits, _ = parse_note_text(text)
+    assert cits == ()

@@ -1191,7 +1191,7 @@ def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
 # words after which prose hands over to a citation: "discussed in Smith", "see Smith"
 _CITING_WORDS = frozenset(
     "in see also by cf. cf from vgl. vgl siehe bei voir dans chez en véase cfr. e.g. esp. especially "
-    "notably following after bes. insbesondere".split()
+    "notably following after bes. insbesondere is are was were including".split()
 )
 
 
@@ -1266,9 +1266,38 @@ _LEGAL = re.compile(
 )
 
 
+_PUBLICATION_FACTS = frozenset(["PUB", "DATEPAREN", "EDBY", "TRANSBY", "INBOOK", "ISSUE", "VOL", "URL", "DOI"])
+
+
+def _prose_like(s: str) -> bool:
+    """A sentence rather than a title: long, and mostly lower-case words."""
+    words = s.split()
+    return len(words) >= 10 and sum(w[:1].islower() for w in words) / len(words) > 0.55
+
+
+def _prose_sentence(text: str, toks: list[_Tok]) -> bool:
+    """A sentence of commentary: prose-like, no quotation, not opened by names."""
+    if any(t.type == "QUOTED" for t in toks):
+        return False
+    first_comma = next((t.start for t in toks if t.type == "COMMA"), toks[-1].end)
+    if looks_like_names(text[toks[0].start : first_comma]):
+        return False
+    return _prose_like(text[toks[0].start : toks[-1].end])
+
+
 def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     if p.kind == "ibid":
         return True
+    if p.title and p.title[0].type == "TEXT" and not p.bibliography and len(" ".join(str(t) for t in p.title).split()) >= 25:
+        if _prose_like(" ".join(str(t) for t in p.title)):
+            return False  # sentences of commentary, whatever follows them
+    if p.title and p.title[0].type == "TEXT" and not p.bibliography and not any(
+        t.type in _PUBLICATION_FACTS for t in p.parts
+    ):
+        # commentary that happens to hold a comma, a year or a page number is not a work
+        title_text = " ".join(str(t) for t in p.title)
+        if _prose_like(title_text) or (p.authors and _prose_like(" ".join(str(t) for t in p.authors))):
+            return False
     if p.title and p.title[0].type == "TEXT" and _LEGAL.search(str(p.title[0])) and (
         p.locators or p.parts or len(str(p.title[0]).split()) <= 12
     ):
@@ -1418,8 +1447,8 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
             # the citation before it is incomplete, try it joined with what follows.
             while not best.complete and by_stop and j + 1 < len(segs) and j - i < 8:
                 nxt, nxt_by_stop = segs[j + 1]
-                if _starts_new_citation(text, nxt):
-                    break
+                if _starts_new_citation(text, nxt) or _prose_sentence(text, toks):
+                    break  # a new citation, or a sentence of prose: nothing to join
                 joined = _candidate(text, toks + nxt)
                 if joined.citation is None:
                     break
