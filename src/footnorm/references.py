@@ -1288,10 +1288,15 @@ def _prose_sentence(text: str, toks: list[_Tok]) -> bool:
 def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     if p.kind == "ibid":
         return True
-    if p.title and p.title[0].type == "TEXT" and not p.bibliography and len(" ".join(str(t) for t in p.title).split()) >= 25:
+    if p.title and p.title[0].type == "TEXT" and _LEGAL.match(str(p.title[0])) and (p.locators or p.parts):
+        return True  # "Directive (EU) 2024/1760 of the European Parliament ..., cit., art. 4"
+    named = bool(p.authors) and _HAS_INITIAL.search(" ".join(str(t) for t in p.authors)) is not None
+    if named:
+        pass  # "M. FASCIGLIONE, Verso un regime europeo ...": a named author vouches for the title
+    elif p.title and p.title[0].type == "TEXT" and not p.bibliography and len(" ".join(str(t) for t in p.title).split()) >= 25:
         if _prose_like(" ".join(str(t) for t in p.title)):
             return False  # sentences of commentary, whatever follows them
-    if p.title and p.title[0].type == "TEXT" and not p.bibliography and not any(
+    if not named and p.title and p.title[0].type == "TEXT" and not p.bibliography and not any(
         t.type in _PUBLICATION_FACTS for t in p.parts
     ):
         # commentary that happens to hold a comma, a year or a page number is not a work
