@@ -268,7 +268,7 @@ _EDITION = re.compile(
     re.I,
 )
 _GENRE = re.compile(
-    r"^(?:ph\.?\s?d\.?\s+(?:diss(?:ertation)?|thesis)|diss(?:ertation)?|doctoral\s+(?:diss(?:ertation)?|thesis)|"
+    r"^(?:unpublished\s+)?(?:ph\.?\s?d\.?\s+(?:diss(?:ertation)?|thesis)|diss(?:ertation)?|doctoral\s+(?:diss(?:ertation)?|thesis)|"
     r"master['’]?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|m\.?sc?\.?\s+thesis|thesis|working\s+paper|discussion\s+paper|"
     r"tech-?\s?nical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
     r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
@@ -2191,7 +2191,10 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
-        if t.type == "COMMA" and i + 1 < len(toks) and _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30]):
+        if t.type == "COMMA" and i + 1 < len(toks) and (
+            _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
+            or _TRANSBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
+        ):
             return i + 1  # "Vita Willibrordi, ed. W. Levinson."
         if t.type == "COMMA" and _role_paren_ahead(text, toks, i + 1):
             return i + 1  # "Philosophy of Art, Douglas W. Stott (ed. and trans.) (Minneapolis ...)"
@@ -2250,6 +2253,8 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
         elif t.type == "WORD" and _YEAR.match(s):
             stream.append(Token("YEAR", s, t.start, 0, 0, end_pos=t.end))
             i += 1
+            if i < len(rest) and rest[i].type == "BRACKET" and _ANY_YEAR.search(text[rest[i].start : rest[i].end]):
+                i += 1  # "2001[1953]": the original date
             comma_ends = i < len(rest) and rest[i].type == "COMMA"
     while i < len(rest) and rest[i].type in ("PERIOD", "COMMA", "COLON"):
         i += 1
