@@ -50,6 +50,13 @@ def words(sentence: str) -> list[str]:
     return WORD.findall(sentence)
 
 
+def has_reference_feature(sentence: str) -> bool:
+    """Something only references have: a signal, a locator, a final page, a publication parenthesis, a link."""
+    s = sentence.strip()
+    return bool(SIGNAL.match(s) or LOCATOR.search(s) or ENDS_WITH_PAGE.search(s.rstrip(".")) or PUB_PAREN.search(s)
+                or URL.search(s))
+
+
 def citation_likeness(sentence: str) -> float:
     """Positive when a sentence reads like a reference, negative when it reads like prose."""
     s = sentence.strip()

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .model import Artefact, Diagnostic, Marker, Note
-from .prose import PROSE_WORDS, citation_likeness, sentence_ends, words
+from .prose import PROSE_WORDS, citation_likeness, has_reference_feature, sentence_ends, words
 from .source import LineIndex
 
 
@@ -471,8 +471,8 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
         score = max(citation_likeness(text[e + 1:end]) for end in ends[:2]) - 1.0
         # "citizenship.2 2 Washington, …": the note number repeats the marker glued before it
         glued = marker_starts.get(s - 1)
-        if glued == n:
-            score += 3.0
+        if glued == n or _reappearing_marker(text, n, e, stop):
+            score += 3.0  # the note's own number stands before it, or comes back after it (" .21")
         elif text[s - 2:s - 1].isdigit():
             continue
         cands.append(Candidate(n, s, e, score, "inline", e + 1))
@@ -617,7 +617,7 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     ends = sentence_ends(text, start, stop)
     end = ends[0]
     for k, nxt in enumerate(ends[1:], 1):
-        if citation_likeness(text[end:nxt]) < 0.5:
+        if citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt]):
             # A short remark right after the references ("Emphasis added.") still belongs to the note.
             remark = words(text[end:nxt])
             if len(remark) <= SHORT_REMARK and sum(w.lower() in PROSE_WORDS for w in remark) <= 2 \
