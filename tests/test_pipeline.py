@@ -318,3 +318,36 @@ def test_help_keeps_its_square_brackets():
     """Rich markup would swallow [@key, 142] and [default: …] if they were not escaped."""
     assert "[@key, 142]" in run("clean", "--help").stdout
     assert "[tool.footnorm]" in run("--help").stdout
+
+
+# --- abbreviations (the table itself is footnorm.abbreviations, issue 4) --------------------------
+
+
+def test_abbreviations_table_reaches_the_analysis(tmp_path, monkeypatch):
+    table = tmp_path / "abbr.txt"
+    table.write_text("FRUS = Foreign Relations of the United States\n", encoding="utf-8")
+    seen = []
+    real = footnorm.analyse
+
+    def spy(text, name="<string>", abbreviations=None):
+        seen.append(abbreviations)
+        return real(text, name, abbreviations=abbreviations)
+
+    monkeypatch.setattr(footnorm, "analyse", spy)
+    for command in (["clean"], ["bib"], ["inspect", "--json"], ["check"]):
+        run(*command, str(PAGE_BOTTOM), "--abbreviations", str(table))
+    assert len(seen) == 4 and all(s and "FRUS" in s for s in seen)
+    seen.clear()
+    (tmp_path / "draft.txt").write_bytes(PAGE_BOTTOM.read_bytes())
+    (tmp_path / "footnorm.toml").write_text('abbreviations = "abbr.txt"\n', encoding="utf-8")
+    assert run("clean", str(tmp_path / "draft.txt")).exit_code == 0
+    assert seen and "FRUS" in seen[0]
+
+
+def test_bad_abbreviations_table_is_a_one_line_error(tmp_path):
+    table = tmp_path / "abbr.txt"
+    table.write_text("FRUS Foreign Relations\n", encoding="utf-8")
+    r = run("clean", str(PAGE_BOTTOM), "--abbreviations", str(table))
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    (line,) = r.stderr.strip().splitlines()
+    assert f"{table}:1:1" in line

@@ -67,6 +67,9 @@ OutOpt = Annotated[Optional[str], typer.Option("-o", "--output", help="Write her
 KeyPatternOpt = Annotated[Optional[str], typer.Option(
     "--key-pattern", help="Keys for new works, e.g. '{auth}{year}' or '{auth}{shorttitle}{year}' "
     "(fields: auth, Auth, year, title, Title, shorttitle).")]
+AbbreviationsOpt = Annotated[Optional[str], typer.Option(
+    "--abbreviations", help="A table of abbreviated sources (lines 'FRUS = Foreign Relations of the United "
+    "States', or JSON) expanded in the bibliography.")]
 ConfigOpt = Annotated[Optional[str], typer.Option(
     "--config", help="Settings file (footnorm.toml or pyproject.toml); default: the nearest one.")]
 
@@ -92,9 +95,18 @@ def detail(message: str) -> None:
         typer.echo(message, err=True)
 
 
-def load(path: str) -> footnorm.Document:
+def load(path: str, abbreviations: dict | None = None) -> footnorm.Document:
     text, name = read_text(path)
-    return footnorm.analyse(text, name)
+    return footnorm.analyse(text, name, abbreviations=abbreviations)
+
+
+def abbreviation_table(path: str | None) -> dict | None:
+    """The author's table of abbreviated sources (issue 4), from --abbreviations or the settings."""
+    if not path:
+        return None
+    from footnorm.abbreviations import load as load_table
+
+    return load_table(path)
 
 
 def _version(value: bool) -> None:
@@ -263,6 +275,7 @@ def clean(
         "--keymap", help="Write footnorm's key -> the key used (TSV, or JSON if FILE ends in .json).")] = None,
     csl_json: Annotated[Optional[str], typer.Option("--csl-json", help="Also write CSL-JSON here.")] = None,
     key_pattern: KeyPatternOpt = None,
+    abbreviations: AbbreviationsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     r"""Write the cleaned manuscript: markers as \[^n], notes as definitions, citations as \[@key, 142]."""
@@ -275,11 +288,12 @@ def clean(
         for reserved in settings.unused:
             detail(f"{settings.source}: setting {reserved!r} is not used yet")
         targets = output_targets(files, output, in_place, diff, flavour)
+        table = abbreviation_table(abbreviations or settings.abbreviations)
         docs, originals = [], []
         for f in progress(files):
             text, name = read_text(f)
             originals.append(text)
-            docs.append(footnorm.analyse(text, name))
+            docs.append(footnorm.analyse(text, name, abbreviations=table))
             detail(f"{name}: {len(docs[-1].markers)} markers, {len(docs[-1].notes)} notes, "
                    f"{len(docs[-1].entries)} works")
         plan = Plan()
@@ -342,12 +356,14 @@ def bib(
         "--bibtex/--biblatex", help="Classic BibTeX with LaTeX escapes, or UTF-8 BibLaTeX \\[default: as an existing "
         "file is written, else BibLaTeX].", show_default=False)] = None,
     key_pattern: KeyPatternOpt = None,
+    abbreviations: AbbreviationsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Write the bibliography of every work the notes cite."""
     try:
         settings = settings_for(file, config)
-        (doc,), _ = patterned([load(file)], key_pattern or settings.key_pattern)
+        table = abbreviation_table(abbreviations or settings.abbreviations)
+        (doc,), _ = patterned([load(file, table)], key_pattern or settings.key_pattern)
         classic = bibtex if bibtex is not None else settings.bibtex
         if output not in (None, "-"):
             text, _, _ = merged_bibliography(output, [doc], None if classic is None else not classic)
@@ -365,10 +381,13 @@ def inspect(
     file: FileArg,
     as_json: Annotated[bool, typer.Option("--json", help="Everything found, as one JSON object.")] = False,
     output: OutOpt = None,
+    abbreviations: AbbreviationsOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Show the markers, notes, citations, entries and diagnostics found."""
     try:
-        doc = load(file)
+        settings = settings_for(file, config)
+        doc = load(file, abbreviation_table(abbreviations or settings.abbreviations))
         if as_json:
             write_text(output, footnorm.render(doc, "json"))
         else:
@@ -439,22 +458,22 @@ def check(
     fmt: Annotated[Optional[CheckFormat], typer.Option(
         "--format", help="text (file:line:column: code: message), json, or github annotations \\[default: text].",
         show_default=False)] = None,
+    abbreviations: AbbreviationsOpt = None,
     config: ConfigOpt = None,
 ) -> None:
     """Exit 0 when clean, 1 when problems are found (printed as file:line:column: code: message)."""
     try:
         settings = settings_for(files[0], config)
+        table = abbreviation_table(abbreviations or settings.abbreviations)
     except FootnormError as exc:
         fail(str(exc))
-    except OSError as exc:
-        fail(os_message(exc))
         return
     strict = settings.strict if strict is None else strict
     form = fmt.value if fmt else settings.format
     problems, unreadable, records = 0, 0, []
     for f in progress(files):
         try:
-            doc = load(f)
+            doc = load(f, table)
         except FootnormError as exc:
             unreadable += 1
             if form == "github":

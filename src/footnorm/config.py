@@ -27,7 +27,7 @@ class Settings:
     strict: bool = False  # `check`: info diagnostics count as problems
     format: str = "text"  # `check` output
     key_pattern: str | None = None  # e.g. "{auth}{year}" (keypattern.py); default: footnorm's own keys
-    abbreviations: str | None = None  # reserved: a file of journal abbreviations
+    abbreviations: str | None = None  # a table of abbreviated sources (footnorm.abbreviations.load)
     languages: tuple[str, ...] = ()  # reserved: languages of the notes ("en", "de")
     source: str | None = None  # the file the settings came from
     unused: tuple[str, ...] = field(default=())  # reserved settings that have no effect yet
@@ -37,7 +37,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "to": str, "bibtex": bool, "bib": str, "csl-json": str, "keymap": str, "strict": bool, "format": str,
     "key-pattern": str, "abbreviations": str, "languages": list,
 }
-_RESERVED = ("abbreviations", "languages")
+_RESERVED = ("languages",)
 
 
 def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
