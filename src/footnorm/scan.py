@@ -278,7 +278,7 @@ def _prev_word(text: str, pos: int) -> str:
     while j > 0 and text[j - 1] in " \t":
         j -= 1
     k = j
-    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".§"):
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".§'’"):
         k -= 1
     return text[k:j].strip(".").lower()
 
@@ -413,6 +413,7 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
 def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[int, str]) -> list[Candidate]:
     cands = []
     in_endnotes = False
+    has_endnotes = "notes-heading" in furniture.values()
     for i, (s, e) in enumerate(lines):
         kind = furniture.get(i)
         if kind == "notes-heading":
@@ -436,6 +437,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score += 0.5
             if in_endnotes:
                 score += 2.0
+            elif has_endnotes:
+                score -= 2.5  # numbered lines before a Notes section are lists or headings
             cands.append(Candidate(n, m.start(1), m.end(1), score, "line", m.end()))
         elif LONE_LABEL.fullmatch(text, s, e) and i + 1 < len(lines) and i not in furniture or (
                 kind == "page-number" and LONE_LABEL.fullmatch(text, s, e)):
