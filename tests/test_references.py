@@ -558,3 +558,20 @@ def test_commentary_before_an_anonymous_quoted_title():
 def test_prose_is_not_a_citation(text):
     cits, _ = parse_note_text(text)
     assert cits == ()
+
+
+@pytest.mark.parametrize(
+    "text, signal, authors",
+    [
+        pytest.param("See, e.g., JANE DOE & RICHARD ROE, HARBOUR LAW 151-52 (4th ed. 1995).", "See, e.g.",
+                     ["DOE", "ROE"], id="bluebook_see_eg"),
+        pytest.param("See, for example, J. Lind, 'Dock Cranes', Maritime History 20 (2005), 12.", "See, for example",
+                     ["Lind"], id="see_for_example"),
+        pytest.param("Vgl.: Huber, Das kulturelle Gedächtnis der Hafenstädte und ihr Recht, 2011, S. 163.", "Vgl.",
+                     ["Huber"], id="vgl_colon_sentence_case_title"),
+    ],
+)
+def test_signals_with_commas_and_colons(text, signal, authors):
+    c = only(text)
+    assert c.prefix == signal
+    assert [n.family for n in c.reference.author] == authors

@@ -212,7 +212,8 @@ def _citation_parser() -> Lark:
 
 _SIGNAL = re.compile(
     r"""^(?:
-        (?:see|cf|compare|contra|but\s+see|but\s+cf|accord)(?:\s+(?:also|generally|further|esp\.?|e\.g\.|,\s*e\.g\.))*
+        (?:see|cf|compare|contra|but\s+see|but\s+cf|accord)\.?
+            (?:\s+(?:also|generally|further|esp\.?|e\.g\.)|,?\s*(?:e\.g\.|for\s+example|for\s+instance|among\s+others),?)*
       | e\.g\. | i\.e\. | for\s+example | for\s+instance
       | vgl\.?(?:\s+(?:auch|dazu|nur|etwa|insbesondere|ferner))* | siehe(?:\s+auch)? | s\.\s+auch | dazu | ferner
       | voir(?:\s+aussi|\s+également)? | cfr\. | cf\. | v\. | véase(?:\s+también)? | ver(?:\s+también)? | vid\.
@@ -1301,7 +1302,10 @@ def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     ):
         # commentary that happens to hold a comma, a year or a page number is not a work
         title_text = " ".join(str(t) for t in p.title)
-        if _prose_like(title_text) or (p.authors and _prose_like(" ".join(str(t) for t in p.authors))):
+        # an author with a year and a page makes a work even of a sentence-case title
+        # ("Euler, Das kulturelle Gedächtnis im Zeitalter ..., 2011, S. 163")
+        vouched = bool(p.authors) and bool(p.locators) and any(t.type in ("YEAR", "DATE") for t in p.parts)
+        if (_prose_like(title_text) and not vouched) or (p.authors and _prose_like(" ".join(str(t) for t in p.authors))):
             return False
     if p.title and p.title[0].type == "TEXT" and _LEGAL.search(str(p.title[0])) and (
         p.locators or p.parts or len(str(p.title[0]).split()) <= 12
