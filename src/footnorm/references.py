@@ -464,6 +464,8 @@ def _paren_kind(inner: str) -> str:
         return "PUB"
     if re.search(r"n\.\s?d\.|o\.\s?J\.|s\.\s?[df]\.", s):
         return "PUB"
+    if _ANY_YEAR.search(s) and re.match(r"\d+(?:st|nd|rd|th|d|e)?\s+ed\.", s):
+        return "PUB"  # Bluebook: "(4th ed. 1995)"
     if _ANY_YEAR.search(s) and ("," in s or ":" in s or len(s.split()) <= 2):
         return "PUB"  # "(London, 1866)" / "(Leipzig 1899)" — not "(ION NTM 1999)"
     if ":" in s and s.split(":")[0].strip()[:1].isupper():
