@@ -105,7 +105,9 @@ def split_display_name(text: str) -> Name:
         suffix = words.pop()
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
-    if len(words) >= 2 and _INITIALS.match(words[-1]) and not _INITIALS.match(words[0]) and len(words[0]) > 1:
+    if len(words) >= 2 and _INITIALS.match(words[-1]) and not _INITIALS.match(words[0]) and len(words[0]) > 1 and not (
+        words[0].isupper() and "." not in words[-1] and len(words[-1]) > 2
+    ):
         # "GAUDICHAUD F." / "Quill N": family first, initials after
         return _with_particle(" ".join(words[:-1]), words[-1])
     if len(words) == 2 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 2 and not words[1].isupper():
