@@ -971,6 +971,10 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
             if title and title.endswith(("?", "!", ":")) and style != "quoted" and "title" not in fields:
                 title = f"{title} {_clean_title(s)}"
+            elif title and nxt_type in ("PLACEPUB", "PUB") and not _SERIES.search(s) and "title" not in fields and (
+                text[p.title[-1].end_pos : t.start_pos].strip() == "."
+            ):
+                title = f"{title}. {_clean_title(s)}"  # "The authentic heart. An eightfold path. New York: Wiley"
             elif nxt_type == "PLACE" and "publisher" not in fields:
                 fields["publisher"] = _clean_title(s)
                 ty = "PUBLISHER"
