@@ -866,8 +866,8 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     author_text = ""
     if p.authors:
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
-        if _INSTITUTION.search(author_text) and not p.bibliography:
-            names = (Name(literal=author_text.strip()),)
+        if _INSTITUTION.search(author_text) and (not p.bibliography or "," not in author_text and not _HAS_INITIAL.search(author_text)):
+            names = (Name(literal=author_text.strip().rstrip(".")),)  # "World Health Organization"
         elif not p.bibliography and p.parts and _INVERTED_FIRST.match(author_text):
             names = split_inverted_names(author_text)  # "Menon, Vinod, and Daniel J. Levitin"
         else:
