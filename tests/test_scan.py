@@ -182,3 +182,20 @@ def test_article_front_matter_and_closing_bibliography_are_artefacts():
 def test_introduction_heading_alone_is_not_front_matter():
     text = f"Chapter One\n\nIntroduction\n{P1}.1 {P2}.\n1 Smith, A History, p. 3.\n"
     assert "front-matter" not in {a.kind for a in footnorm.analyse(text).artefacts}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(f"{P1} for three years.41 In 1803 the council met.", [(41, "41")], id="after-a-full-word-and-stop"),
+    pytest.param(f"{P1}, “County populations”, pp. 54-5.12\n{P2}.", [(12, "12")], id="after-a-page-range"),
+    pytest.param(f"{P1} as popular as Bloomfield's.63 Those who had", [(63, "63")], id="after-a-possessive"),
+])
+def test_glued_markers_in_awkward_places(text, expected):
+    assert markers(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(f"{P1} as in section -3.1. The right to life. -3.2. The right to work.", id="section-numbers-with-dash"),
+    pytest.param(f"{P1} under General Statutes 115C-81.45 addresses civics.", id="statute-numbers"),
+])
+def test_more_numbers_that_are_not_markers(text):
+    assert markers(text) == []

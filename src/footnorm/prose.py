@@ -12,7 +12,7 @@ import re
 # Abbreviations whose period does not end a sentence in notes (English, German, French, ...).
 ABBREVIATIONS = frozenset(
     """p pp s ss vol vols bd bde no nos nr chap ch cap col fol fols ed eds hrsg hg vgl cf
-    trans tr comp repr rev ser sec art n nn fn fig figs ibid id ebd op cit loc ders dies
+    trans tr comp repr rev ser sec art n nn fn fig figs op loc ders dies
     vs viz etc al ca c ff f mr mrs ms dr st jr sr prof gen col lt capt u a o d h z t
     jan feb mar apr jun jul aug sep sept oct nov dec univ dept inc co ltd press
     i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx

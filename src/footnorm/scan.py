@@ -322,8 +322,8 @@ def marker_score(text: str, s: int, e: int) -> float | None:
             j -= 1
         before = text[j - 1] if j else ""
         word = _prev_word(text, j)
-        if word in NUMBER_WORDS:
-            return None
+        if word in NUMBER_WORDS and (len(word) <= 4 or text[j:s] != "."):
+            return None  # "p.41", "vol.3" -- but "three years.41" ends a sentence
         if before.isdigit() and text[j:s] != ".":
             return None  # "Rec(2004)20", "12,3"
         if before.isdigit():
@@ -337,6 +337,8 @@ def marker_score(text: str, s: int, e: int) -> float | None:
                 score = 1.5  # "in 1810.16": years have no decimals
             elif text.startswith(text[s:e] + " ", e + 1):
                 score = 1.5
+            elif k > 1 and text[k - 1] in "-–" and text[k - 2].isdigit():
+                score = 1.5  # "pp. 54-5.12": a page range has no decimals
             else:
                 return None
         else:
