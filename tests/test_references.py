@@ -575,3 +575,11 @@ def test_signals_with_commas_and_colons(text, signal, authors):
     c = only(text)
     assert c.prefix == signal
     assert [n.family for n in c.reference.author] == authors
+
+
+def test_apa_entry_without_author():
+    c = only("Harbour news. (1996, September). Coastal Magazine, 44(1), p. 8")
+    assert c.reference.author == ()
+    assert c.reference.title == "Harbour news"
+    assert (c.reference.container_title, c.reference.volume, c.reference.issue) == ("Coastal Magazine", "44", "1")
+    assert c.reference.issued == "1996"

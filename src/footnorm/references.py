@@ -2223,7 +2223,10 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     pos = m.end() if m else 0
     head = _bibliography_head(text, pos)
     if head is None or not head.is_bibliography(text[head.end :] if head else ""):
-        return None
+        title_first = _title_first(text, toks, pos)
+        if title_first is None:
+            return None
+        return _finish_bibliography(text, *title_first)
     if not (head.initials_after_family or head.vancouver) and not _ANY_YEAR.search(text) and re.search(
         r",\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*$", text
     ):
@@ -2294,6 +2297,29 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
         title_toks = [t for t in rest[:j] if t.type not in ("PERIOD", "COMMA")] or rest[:1]
         stream.append(Token("TITLE", text[title_toks[0].start : title_toks[-1].end], title_toks[0].start, 0, 0, end_pos=title_toks[-1].end))
         tail = rest[j:]
+    return _finish_bibliography(text, stream, tail)
+
+
+def _title_first(text: str, toks: list[_Tok], pos: int) -> tuple[list[Token], list[_Tok]] | None:
+    """APA without an author: "Good chemistry. (1996, September). Magazine, 44(1), p. 8"."""
+    rest = [t for t in toks if t.start >= pos]
+    for i, t in enumerate(rest[:60]):
+        if t.type in ("SEMI", "QUOTED"):
+            return None
+        if t.type == "PERIOD" and i > 1 and i + 1 < len(rest) and rest[i + 1].type == "PAREN" and _is_date_paren(
+            text[rest[i + 1].start : rest[i + 1].end]
+        ):
+            first, last, date = rest[0], rest[i - 1], rest[i + 1]
+            stream = [
+                Token("TITLE", text[first.start : last.end], first.start, 0, 0, end_pos=last.end),
+                Token("DATEPAREN", text[date.start : date.end], date.start, 0, 0, end_pos=date.end),
+            ]
+            return stream, [x for x in rest[i + 2 :] if x.start >= date.end]
+    return None
+
+
+def _finish_bibliography(text: str, stream: list[Token], tail: list[_Tok]) -> tuple[Citation, list[Token]] | None:
+    """Classify the tail, parse the entry with bibliography.lark, build the citation."""
     stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
     try:
         parse = _bibliography_parser().parse(stream)
