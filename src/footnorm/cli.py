@@ -7,12 +7,10 @@ atomically, so a failed run leaves no output behind.
 
 from __future__ import annotations
 
-import difflib
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -20,8 +18,10 @@ import typer
 import footnorm
 from footnorm.config import settings_for
 from footnorm.errors import FootnormError
-from footnorm.output import write_bytes, write_text
-from footnorm.source import decode, read_text
+from footnorm.output import write_text
+from footnorm.pipeline import (Plan, abbreviation_table, csl_items, keymap_text, merged_bibliography, output_targets,
+                               patterned)
+from footnorm.source import read_text
 
 app = typer.Typer(
     help="Separate flattened footnotes from prose, parse and resolve their citations, "
@@ -49,9 +49,6 @@ class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
-
-
-SUFFIX = {"markdown": ".md", "latex": ".tex", "plain": ".txt"}
 
 
 @dataclass
@@ -84,12 +81,6 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def say(message: str) -> None:
-    """Progress for a person at a terminal: on stderr, never with --quiet."""
-    if not verbosity.quiet:
-        typer.echo(message, err=True)
-
-
 def detail(message: str) -> None:
     if verbosity.verbose and not verbosity.quiet:
         typer.echo(message, err=True)
@@ -98,15 +89,6 @@ def detail(message: str) -> None:
 def load(path: str, abbreviations: dict | None = None) -> footnorm.Document:
     text, name = read_text(path)
     return footnorm.analyse(text, name, abbreviations=abbreviations)
-
-
-def abbreviation_table(path: str | None) -> dict | None:
-    """The author's table of abbreviated sources (issue 4), from --abbreviations or the settings."""
-    if not path:
-        return None
-    from footnorm.abbreviations import load as load_table
-
-    return load_table(path)
 
 
 def _version(value: bool) -> None:
@@ -125,57 +107,7 @@ def main_options(
     verbosity.quiet, verbosity.verbose = quiet, verbose
 
 
-# --- writing ------------------------------------------------------------------------------------
-
-
-@dataclass
-class Plan:
-    """Everything a run will write, decided before anything is written."""
-
-    writes: list[tuple[str | None, str]] = field(default_factory=list)  # (path or None for stdout, text)
-    backups: list[tuple[str, bytes]] = field(default_factory=list)
-    # for --diff: what a write to stdout is compared with (the manuscript's input), by position in writes
-    bases: dict[int, tuple[str, str]] = field(default_factory=dict)
-
-    def carry_out(self, diff: bool) -> None:
-        if diff:
-            for i, (path, text) in enumerate(self.writes):
-                typer.echo(unified_diff(path, text, self.bases.get(i)), nl=False)
-            return
-        for path in [p for p, _ in self.backups] + [p for p, _ in self.writes]:
-            preflight(path)  # every target is checked before the first is written
-        for path, data in self.backups:
-            write_bytes(path, data)
-        for path, text in self.writes:
-            write_text(path, text)
-            if path not in (None, "-"):
-                detail(f"wrote {path}")
-
-
-def preflight(path: str | None) -> None:
-    if path in (None, "-"):
-        return
-    import os
-
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise FootnormError(f"{path}: is a directory")
-    if not folder.is_dir():
-        raise FootnormError(f"{path}: directory {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise FootnormError(f"{path}: directory {folder} is not writable")
-
-
-def unified_diff(path: str | None, new: str, base: tuple[str, str] | None = None) -> str:
-    """The change writing `new` to `path` would make; for stdout, the change from the input `base`."""
-    old, name = "", path
-    if path in (None, "-"):
-        name, old = base if base else ("<stdout>", "")
-    elif Path(path).is_file():
-        old = decode(Path(path).read_bytes(), path)
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{name}", tofile=f"b/{name}"))
+# --- progress -----------------------------------------------------------------------------------
 
 
 def progress(items: list[str]):
@@ -183,70 +115,18 @@ def progress(items: list[str]):
     if len(items) < 2 or verbosity.quiet or not sys.stderr.isatty():
         yield from items
         return
+    from rich.console import Console
     from rich.progress import track
 
-    yield from track(items, description="footnorm", transient=True, console=_stderr_console())
+    yield from track(items, description="footnorm", transient=True, console=Console(stderr=True))
 
 
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-def merged_bibliography(bib: str, docs: list[footnorm.Document], biblatex: bool | None
-                        ) -> tuple[str, list[footnorm.Document], dict[str, str]]:
-    """The bibliography file's new text (the existing text + appended entries), the documents
-    citing by the keys now in it, and footnorm's key -> final key for every work.
-    `biblatex=None`: new entries in the existing file's dialect (BibLaTeX for a new file)."""
-    from footnorm.merge import is_biblatex, merge, rekey
-
-    existing = ""
-    if Path(bib).is_file():
-        existing = decode(Path(bib).read_bytes(), bib)
-    elif Path(bib).is_dir():
-        raise FootnormError(f"{bib}: is a directory")
-    if biblatex is None:
-        biblatex = is_biblatex(existing) is not False
-        detail(f"{bib}: new entries in {'BibLaTeX' if biblatex else 'classic BibTeX'}")
-    text, keymap, out = existing, {}, []
-    for doc in docs:
-        m = merge(text, doc.entries, biblatex)
-        text += m.appended
-        keymap.update(m.keymap)
-        out.append(rekey(doc, m.keymap))
-        detail(f"{bib}: {len(m.new_keys)} new, {len(doc.entries) - len(m.new_keys)} already there ({doc.source_name})")
-    return text, out, keymap
-
-
-def patterned(docs: list[footnorm.Document], pattern: str | None) -> tuple[list[footnorm.Document], dict[str, str]]:
-    """The documents with keys from the user's pattern (if any), and footnorm's key -> key now used."""
-    from footnorm.keypattern import keys_by_pattern
-    from footnorm.merge import rekey
-
-    entries = {e.key: e for d in docs for e in d.entries}
-    if not pattern:
-        return docs, {k: k for k in entries}
-    keys = keys_by_pattern(tuple(entries.values()), pattern)
-    return [rekey(d, keys) for d in docs], keys
-
-
-def keymap_text(path: str, keymap: dict[str, str]) -> str:
-    if path.endswith(".json"):
-        return json.dumps(keymap, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-    return "".join(f"{old}\t{new}\n" for old, new in sorted(keymap.items()))
-
-
-def csl_items(docs: list[footnorm.Document]) -> str:
-    from footnorm.csl import entries_json
-
-    seen, entries = set(), []
-    for doc in docs:
-        for e in doc.entries:
-            if e.key not in seen:
-                seen.add(e.key)
-                entries.append(e)
-    return entries_json(tuple(entries))
+def carry_out(plan: Plan, diff: bool) -> None:
+    if diff:
+        typer.echo(plan.diffs(), nl=False)
+        return
+    for path in plan.carry_out():
+        detail(f"wrote {path}")
 
 
 # --- commands -----------------------------------------------------------------------------------
@@ -287,7 +167,7 @@ def clean(
         bib, csl_json, keymap = bib or settings.bib, csl_json or settings.csl_json, keymap or settings.keymap
         for reserved in settings.unused:
             detail(f"{settings.source}: setting {reserved!r} is not used yet")
-        targets = output_targets(files, output, in_place, diff, flavour)
+        targets, folders = output_targets(files, output, in_place, diff, flavour)
         table = abbreviation_table(abbreviations or settings.abbreviations)
         docs, originals = [], []
         for f in progress(files):
@@ -296,10 +176,13 @@ def clean(
             docs.append(footnorm.analyse(text, name, abbreviations=table))
             detail(f"{name}: {len(docs[-1].markers)} markers, {len(docs[-1].notes)} notes, "
                    f"{len(docs[-1].entries)} works")
-        plan = Plan()
+        plan = Plan(folders=folders)
         docs, keys = patterned(docs, key_pattern or settings.key_pattern)
         if bib:
-            bib_text, docs, merged = merged_bibliography(bib, docs, biblatex)
+            bib_text, docs, merged, as_biblatex, reports = merged_bibliography(bib, docs, biblatex)
+            for r in reports:
+                detail(f"{bib}: {r.new} new, {r.known} already there ({r.source})")
+            detail(f"{bib}: new entries in {'BibLaTeX' if as_biblatex else 'classic BibTeX'}")
             keys = {old: merged.get(new, new) for old, new in keys.items()}
             plan.writes.append((bib, bib_text))
         if keymap:
@@ -312,38 +195,11 @@ def clean(
             plan.writes.append((target, footnorm.render(doc, flavour)))
             if in_place and not diff:
                 plan.backups.append((f + ".bak", original.encode("utf-8")))
-        plan.carry_out(diff)
+        carry_out(plan, diff)
     except FootnormError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(os_message(exc))
-
-
-def output_targets(files: list[str], output: str | None, in_place: bool, diff: bool, flavour: str) -> list[str | None]:
-    if in_place:
-        if output:
-            raise FootnormError("--in-place and -o exclude each other")
-        if "-" in files:
-            raise FootnormError("--in-place needs files, not standard input")
-        return list(files)
-    if len(files) == 1:
-        return [output]
-    if files.count("-") > 0:
-        raise FootnormError("standard input (-) can only be read alone")
-    if output is None or output == "-":
-        if diff:
-            return [None] * len(files)
-        raise FootnormError(f"{len(files)} inputs need -o FOLDER, --in-place or --diff")
-    folder = Path(output)
-    if folder.exists() and not folder.is_dir():
-        raise FootnormError(f"{output}: several inputs need a folder, not a file")
-    if not diff:
-        folder.mkdir(parents=True, exist_ok=True)
-    names = [folder / (Path(f).stem + SUFFIX[flavour]) for f in files]
-    clashes = {str(n) for n in names if names.count(n) > 1}
-    if clashes:
-        raise FootnormError(f"two inputs would both be written to {sorted(clashes)[0]}")
-    return [str(n) for n in names]
 
 
 @app.command(epilog="Examples:\n\n  footnorm bib draft.txt -o refs.bib   (appends to refs.bib if it exists)\n\n"
@@ -366,7 +222,7 @@ def bib(
         (doc,), _ = patterned([load(file, table)], key_pattern or settings.key_pattern)
         classic = bibtex if bibtex is not None else settings.bibtex
         if output not in (None, "-"):
-            text, _, _ = merged_bibliography(output, [doc], None if classic is None else not classic)
+            text = merged_bibliography(output, [doc], None if classic is None else not classic)[0]
             write_text(output, text)
         else:
             write_text(output, footnorm.to_bibtex(doc, biblatex=not classic))
