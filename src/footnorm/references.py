@@ -486,8 +486,8 @@ def _classify_text(s: str) -> str:
         return "EDMARK"
     if _EDBY.match(s):
         return "EDBY"
-    if _TRANSBY.match(s):
-        return "TRANSBY"
+    if _TRANSBY.match(s) and re.search(r"\b[A-ZÀ-Þ][a-zà-ÿ]{2,}\b(?!\.)", s[_TRANSBY.match(s).end() :]):
+        return "TRANSBY"  # "Trans. Amer. Math. Soc." is a journal
     if _ACCESSED.match(s):
         return "ACCESSED"
     if _INBOOK.match(s):
@@ -1003,7 +1003,11 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             if names:
                 fields["editor"] = tuple(fields.get("editor", ())) + names  # type: ignore[operator]
         elif ty == "TRANSBY":
-            inner = re.sub(r"\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$", "", _TRANSBY.sub("", s, count=1))
+            mt = _TRANS_PAREN.match(s.strip("() "))
+            if s.startswith("(") and mt:
+                inner = mt.group("a") or mt.group("b")
+            else:
+                inner = re.sub(r"\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$", "", _TRANSBY.sub("", s, count=1))
             names = split_names(inner)
             if names:
                 fields["translator"] = names
@@ -1093,7 +1097,8 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         elif ty == "EDITION":
             s = s.strip("() ")
             m = re.match(r"\d+", s)
-            fields["edition"] = m.group(0) if m else s
+            # CSL keeps the edition without the word: "3rd ed." -> "3", "Rev. ed." -> "Rev"
+            fields["edition"] = m.group(0) if m else re.sub(r"[\s.,]*(?:ed|edn|edition)\.?$", "", s, flags=re.I).rstrip(". ") or s
         elif ty == "GENRE":
             genre = _clean_title(s)
             fields["genre"] = genre
@@ -1554,6 +1559,9 @@ _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
 _PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-–—]+\s*\d+$|^\d+\s*[-–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
+_TRANS_PAREN = re.compile(
+    r"^(?:(?:translated\s+by|trans\.|tr\.)\s+(?P<a>[A-ZÀ-Þ].{2,80})|(?P<b>[A-ZÀ-Þ].{2,80}?),\s*(?:trans|tr)\.?)$", re.I
+)
 _NAMES_TRANS = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$")
 _STRONG_PUBLISHER = re.compile(
     r"\b(?:press|verlag|publishers?|publishing|books|wiley|sons|associates|inc\.?|ltd\.?|editions|éditions|"
@@ -1907,6 +1915,9 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
+            elif cur is not None and ty == "PAREN" and ":" in text[t.start : t.end] and _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB":
+                out.append(cur)  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)"
+                cur = None
             elif cur is not None and ty == "PAREN" and (_EDMARK.match(text[t.start : t.end]) or _ROLE_PAREN.match(text[t.start : t.end])):
                 cur.end = t.end  # "In John Foran (ed.) Theorizing Revolutions": the list ends here
                 out.append(cur)
@@ -1990,6 +2001,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             inner = s[1:-1].strip()
             if _ACCESSED.match(inner):
                 kinds.append("ACCESSED")
+            elif _TRANS_PAREN.match(inner):
+                kinds.append("TRANSBY")  # "(translated by Douglas Martin)" / "(H. J. Silverman, Trans.)"
             elif _is_date_paren(s) or _DATE.match(inner):
                 kinds.append("DATEPAREN")
             elif re.fullmatch(r"\d{2,}\s*[-–—]\s*\d{2,}", inner):
@@ -2147,6 +2160,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     return out
 
 
+_EDITION_START = re.compile(r"(?:\d+(?:st|nd|rd|th|d|e)|rev\.|revised)\s*(?:ed\b|edn\b|edition\b)", re.I)
 _ROLE_PAREN = re.compile(r"^\((?:eds?|trans|tr|ed\.\s*and\s*trans|hrsg|hg|dir|éds?)\.?\)$", re.I)
 
 
@@ -2202,7 +2216,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
         if comma_ends and t.type == "COMMA":
             return i + 1
         if t.type == "COMMA" and i + 1 < len(toks) and (
-            _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
+            _EDITION_START.match(text[toks[i + 1].start : toks[i + 1].start + 30])
+            or _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
             or _TRANSBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
         ):
             return i + 1  # "Vita Willibrordi, ed. W. Levinson."
