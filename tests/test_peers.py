@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -387,3 +388,25 @@ def test_the_checks_catch_what_they_are_for(tmp_path):
     assert latex_problems("50% of {x", set()) == ["1 unclosed {", "unescaped '%'"]
     assert latex_problems("\\autocite[12]{b}", {"a"}) == ["unknown key b"]
     assert bibtexparser.parse_string("@misc{a, title = {x}\n@misc{a, title = {y}}\n").failed_blocks
+
+
+def test_the_readme_makefile_builds_a_book(tmp_path):
+    """The README's Makefile snippet, run as written: two chapters in, one bibliography and a .docx out."""
+    make = tool("make")
+    tool("pandoc")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    snippet = re.search(r"```make\n(.*?)```", readme, re.S).group(1)
+    (tmp_path / "Makefile").write_text(snippet, encoding="utf-8")
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "ch1.txt").write_bytes((DRAFTS / "page-bottom.txt").read_bytes())
+    (tmp_path / "text" / "ch2.txt").write_bytes((DRAFTS / "endnotes.txt").read_bytes())
+    scripts = Path(sys.executable).parent  # the footnorm installed beside the Python running the tests
+    if not (scripts / "footnorm").exists():
+        pytest.skip("footnorm is not installed as a script beside this Python")
+    env = {**os.environ, "PATH": f"{scripts}:{os.environ.get('PATH', '')}"}
+    r = subprocess.run([make, "-s"], cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0 and r.stderr == "", r.stderr
+    assert (tmp_path / "book.docx").stat().st_size > 0
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["ch1.md", "ch2.md", "keys.tsv"]
+    r = subprocess.run([make, "-s", "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60, env=env)
+    assert r.returncode == 0, r.stdout + r.stderr
