@@ -257,10 +257,10 @@ _ACCESSED = re.compile(
 _ROMAN = r"[ivxlc]+"
 # roman numerals in lower case, or of two letters and more: a lone "C." is an initial
 _NUM = r"(?:[A-Z]{0,2}\d+[a-z]?|(?-i:" + _ROMAN + r"|[IVXLC]{2,}))"
-_RANGE = _NUM + r"(?:\s*[-–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
-_VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-–/]" + _NUM + r")?)$", re.I)
+_RANGE = _NUM + r"(?:\s*[-‐‑−–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
+_VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-‐‑−–/]" + _NUM + r")?)$", re.I)
 _ISSUE = re.compile(
-    r"^(?:no|nos|nr|nᵒ|n°|nº|n\.º|n\.°|núm|num|n|heft|h|issue|fasc|iss)\.?\s*(\d+[a-z]?(?:\s*[-–/]\s*\d+)?)$",
+    r"^(?:no|nos|nr|nᵒ|n°|nº|n\.º|n\.°|núm|num|n|heft|h|issue|fasc|iss)\.?\s*(\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?)$",
     re.I,
 )
 _EDITION = re.compile(
@@ -314,7 +314,7 @@ _LOC = re.compile(
     r"^(?:(?P<label>pp?|pgs?|s|seite|págs?|pagg?|at|pages?|nn?|fn|notes?|anm|chaps?|ch|cap|kap|chapter|"
     r"cols?|sp|fols?|fo|ll?|lines?|z|secs?|sect|§§?|art|paras?|par|¶¶?|rn|rdnr|rz|nm|item|book|bk|lib|fig|table|tab|vv?)"
     r"(?:\s?\.\s*|\s+|(?=\d)))?(?P<value>" + _RANGE + r"(?:\s*[,&]\s*|\s+(?:and|u\.|y|e|et)\s+)" + r"?(?:(?<=[\s,&])" + _RANGE + r")?"
-    r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-–]\d+)?)?)\.?$",
+    r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-‐‑−–]\d+)?)?)\.?$",
     re.I,
 )
 _BARE_NUMBER = re.compile(r"^\d+$")
@@ -515,7 +515,7 @@ def _classify_text(s: str) -> str:
 
 
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
-_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
+_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
 _ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
@@ -583,7 +583,7 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     while last > 0 and kinds[last - 1] in ("URL", "DOI", "ACCESSED"):
         last -= 1
     if last > 1 and kinds[last - 1] == "YEAR" and re.match(
-        r"^(?:pp?\.|pages)\s*\d+\s*[-–—]", text[fields[last - 2].start : fields[last - 2].end], re.I
+        r"^(?:pp?\.|pages)\s*\d+\s*[-‐‑−–—]", text[fields[last - 2].start : fields[last - 2].end], re.I
     ):
         pass  # "..., pp. 13-26, 1987": the year is the date, the range the work's pages
     elif last > 0 and kinds[last - 1] in ("LOCLIKE", "YEAR", "ISSUE", "VOL") and _LOC.match(
@@ -844,7 +844,7 @@ def _loc_value(s: str) -> str:
 _INVERTED_FIRST = re.compile(
     r"^[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-Z]\.)?,? (?:and|&|und|et|e|y) [A-ZÀ-Þ]\S* (?:\S+ )*[A-ZÀ-Þ]\S+$"
 )
-_SERIES = re.compile(r"\b(?:series|reihe|collection|lecture\s+notes|studies\s+in)\b", re.I)
+_SERIES = re.compile(r"\b(?:series|reihe|collection|lecture\s+notes)\b", re.I)
 # "(IEEE, 2004)" "(Addison-Wesley, 1979)" "(North-Holland Pub. Co, 1978)": a publisher
 _PUBLISHER_SHAPE = re.compile(r"^[A-Z]{2,}(?:[-/][A-Z]{2,})?$|\b[A-Z][a-z]+-[A-Z][a-z]+\b|\bPub\.|\bCo\b|\bInc\b")
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(?:https?://(?:dx\.)?doi\.org/)?(10\.\S+)$", re.I)
@@ -1038,7 +1038,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
             if "volume" not in fields:
                 fields["volume"] = s.rstrip(".")
-            elif "issue" not in fields and (nxt_type in ("DATEPAREN", "YEAR") or "PAGES" in later) and not re.search(r"\d\s*[-–]", s):
+            elif "issue" not in fields and (nxt_type in ("DATEPAREN", "YEAR") or "PAGES" in later) and not re.search(r"\d\s*[-‐‑−–]", s):
                 fields["issue"] = s.rstrip(".")
             elif "page" not in fields:
                 fields["page"] = s.rstrip(".")
@@ -1052,7 +1052,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             if "volume" not in fields and last_kind in ("CONTAINER", "TEXT", "INBOOK", "NUMBER", "VOL") and last_kind != "NUMBER":
                 fields["volume"] = s
             elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER" and (
-                nxt_type == "DATEPAREN" and not re.search(r"\d\s*[-–]\s*\d", s)
+                nxt_type == "DATEPAREN" and not re.search(r"\d\s*[-‐‑−–]\s*\d", s)
             ):
                 fields["issue"] = s  # Oxford: "Security, 25, 4 (2010)"
             elif "volume" not in fields and style == "quoted":
@@ -1130,7 +1130,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         fields["title_style"] = style
     locator, label = _locator(p.locators)
     if (
-        locator and not p.bibliography and re.search(r"\d\s*[-–—]\s*\d", locator) and has_container
+        locator and not p.bibliography and re.search(r"\d\s*[-‐‑−–—]\s*\d", locator) and has_container
         and (has_issue_or_date or "volume" in fields) and "page" not in fields
         and re.match(r"^pp\.?\s", str(p.locators[0]).strip())
     ):
@@ -1549,15 +1549,15 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
-_TRAILING_VOL_PAGE = re.compile(r"^(?P<text>.*[^\d\s])\s+(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-–—]\s*\d+)?)\.?$")
+_TRAILING_VOL_PAGE = re.compile(r"^(?P<text>.*[^\d\s])\s+(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
 _TRAILING_DAY_MONTH = re.compile(
     r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
 )
 _PUBLISHER_THEN_PLACE = re.compile(r"^(?P<pub>.*\b(?:Press|Verlag|Publishers|Books|Inc\.?))\s+(?P<place>[A-Z][\w .'-]+?)\.?$")
-_LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
+_LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-‐‑−–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
 _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
-_PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-–—]+\s*\d+$|^\d+\s*[-–—]+\s*\d+$", re.I)
+_PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-‐‑−–—]+\s*\d+$|^\d+\s*[-‐‑−–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
 _TRANS_PAREN = re.compile(
     r"^(?:(?:translated\s+by|trans\.|tr\.)\s+(?P<a>[A-ZÀ-Þ].{2,80})|(?P<b>[A-ZÀ-Þ].{2,80}?),\s*(?:trans|tr)\.?)$", re.I
@@ -1574,7 +1574,7 @@ _CONTAINER_WORDS = re.compile(
     r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
     re.I,
 )
-_TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-–—]\s*\d+)\.?$")
+_TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
 
 
 @dataclass(slots=True)
@@ -1598,7 +1598,7 @@ class _Head:
             return True  # "Behler, Ernst, “Title,” Journal" — notes write "Ernst Behler"
         body = rest.lstrip(" ,.")
         head_, _, last = body.rpartition(",")
-        if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*", last) and not (
+        if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-‐‑−–]\s*\d+)?\.?\s*", last) and not (
             _YEAR.match(last.strip()) and last.strip().endswith(".")
         ):
             body = head_  # the last field is a pinpoint (a year with a full stop is a date)
@@ -1912,7 +1912,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
                 cur = None
             continue
         if ty in ("QUOTED", "PAREN", "URL", "DOI", "BRACKET"):
-            if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
+            if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
             elif cur is not None and ty == "PAREN" and ":" in text[t.start : t.end] and _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB":
@@ -2005,9 +2005,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 kinds.append("TRANSBY")  # "(translated by Douglas Martin)" / "(H. J. Silverman, Trans.)"
             elif _is_date_paren(s) or _DATE.match(inner):
                 kinds.append("DATEPAREN")
-            elif re.fullmatch(r"\d{2,}\s*[-–—]\s*\d{2,}", inner):
+            elif re.fullmatch(r"\d{2,}\s*[-‐‑−–—]\s*\d{2,}", inner):
                 kinds.append("PAGES")  # "(78-96)" — an issue is "(3)" or "(3-4)"
-            elif re.fullmatch(r"\d+[a-z]?(?:\s*[-–/]\s*\d+)?", inner) or _ISSUE.match(inner):
+            elif re.fullmatch(r"\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?", inner) or _ISSUE.match(inner):
                 kinds.append("ISSUEPAREN")
             elif _EDMARK.match(s):
                 kinds.append("EDMARK")
@@ -2037,7 +2037,7 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 c = "INBOOK"
             if c == "LOCLIKE":
                 m = _LOC.match(s)
-                c = "PAGES" if m and (m.group("label") or re.search(r"\d\s*[-–—‒]\s*\d", s)) else "NUMBER"
+                c = "PAGES" if m and (m.group("label") or re.search(r"\d\s*[-‐‑−–—‒]\s*\d", s)) else "NUMBER"
             elif c in ("IBID", "OPCIT", "CROSSREF", "NAMESLIKE", "ANDNAMES"):
                 c = "TEXT"
             elif c == "ISSUE" and k > 0 and kinds and kinds[-1] not in ("NUMBER", "VOL"):
@@ -2115,8 +2115,10 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         if kind == "SKIP":
             continue
         if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])):
-            prev = out.pop()  # "San Francisco, CA: Jossey-Bass"
-            out.append(Token("PLACEPUB", text[prev.start_pos : f.end], prev.start_pos, 0, k, end_pos=f.end))
+            start = out.pop().start_pos  # "San Francisco, CA: Jossey-Bass"
+            while out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])) and len(out) > 1:
+                start = out.pop().start_pos  # "Bourne End, Buckinghamshire, England: Kensal Press"
+            out.append(Token("PLACEPUB", text[start : f.end], start, 0, k, end_pos=f.end))
             continue
         if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
             kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
@@ -2243,7 +2245,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
             return None
         return _finish_bibliography(text, *title_first)
     if not (head.initials_after_family or head.vancouver) and not _ANY_YEAR.search(text) and re.search(
-        r",\s*[\divxlc]+(?:\s*[-–]\s*\d+)?\.?\s*$", text
+        r",\s*[\divxlc]+(?:\s*[-‐‑−–]\s*\d+)?\.?\s*$", text
     ):
         return None  # "BIASI, Flaubert. Les secrets, 41": a short note ending in its pinpoint
     stream: list[Token] = []
