@@ -127,6 +127,7 @@ LOWER = re.compile(r"[a-z]")
 ANY_DIGIT = re.compile(r"\d")
 # What a download stamp carries besides its link: a time of day, a copyright or licence, a download.
 STAMP_DETAIL = re.compile(r"\d\d:\d\d|©|open access|licen[cs]e|download|heruntergeladen|\bagb\b", re.IGNORECASE)
+BARE_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
 _DROP_DIGITS = str.maketrans("", "", "0123456789")
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
@@ -238,6 +239,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
         elif repeats >= 3 and n <= 120 and not line.endswith((".", ",", ";", ":")) and not LINKISH.search(line) \
                 and line[0].isupper():
             kinds[i] = "running-header"  # a long article title atop alternate pages
+        elif repeats >= 3 and BARE_LINK.fullmatch(line):
+            kinds[i] = "running-header"  # the journal's address atop every page
         elif repeats >= 3 and n > 20 and LINKISH.search(line) and STAMP_DETAIL.search(line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
         elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
