@@ -289,7 +289,7 @@ _MONTHS = (
     r"spring|summer|fall|autumn|winter|frühjahr|sommer|herbst|printemps|été|automne|hiver"
 )
 _DATE = re.compile(  # a month alone ("Mai", "May") is a name, not a date: a digit is required
-    r"^(?=.*\d)(?:(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:" + _MONTHS + r")\s*(?:de\s+)?(?:\d{1,2}(?:st|nd|rd|th)?)?(?:\s*,?\s*(?:de\s+)?\d{4})?"
+    r"^(?=.*\d)(?:(?:\d{1,2}\.?\s+(?:de\s+)?)?(?:" + _MONTHS + r")\.?\s*(?:de\s+)?(?:\d{1,2}(?:st|nd|rd|th)?)?(?:\s*,?\s*(?:de\s+)?\d{4})?"
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\d{1,2}\.\d{4})$",
     re.I,
 )
@@ -986,8 +986,10 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
                 fields["container_title"] = _clean_title(_IN_PREFIX.sub("", s, count=1))
                 is_inbook = is_inbook or bool(m_in)
                 has_container = True
-            elif "collection_title" not in fields and last_kind not in ("PUB", "DATEPAREN", "YEAR"):
-                fields["collection_title"] = _clean_title(s)
+            elif "collection_title" not in fields and last_kind not in ("PUB", "DATEPAREN", "YEAR") and (
+                _SERIES.search(s) or not p.bibliography and style != "quoted" and re.search(r"\d", s)
+            ):
+                fields["collection_title"] = _clean_title(s)  # "Lecture Notes in Physics", "Studies in X 12"
             else:
                 fields.setdefault("note", _clean_title(s))
         elif ty == "INBOOK":
@@ -1894,6 +1896,12 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
         ) and _journal_continues(text, toks, i + 1):
             if cur is not None:
                 cur.end = t.end
+            continue
+        if ty == "PERIOD" and cur is not None and i + 2 < len(toks) and toks[i + 1].start > t.end and (
+            text[toks[i + 1].start : toks[i + 1].end] in ("p", "pp", "S", "P", "Pp") and toks[i + 2].type == "PERIOD"
+        ):
+            out.append(cur)  # "n°45. p. 9-17"
+            cur = None
             continue
         if ty == "PERIOD" and i > 0 and _US_STATE.match(text[toks[i - 1].start : toks[i - 1].end]) and cur is not None and (
             i + 1 < len(toks) and toks[i + 1].start > t.end
