@@ -583,3 +583,12 @@ def test_apa_entry_without_author():
     assert c.reference.title == "Harbour news"
     assert (c.reference.container_title, c.reference.volume, c.reference.issue) == ("Coastal Magazine", "44", "1")
     assert c.reference.issued == "1996"
+
+
+def test_abbreviated_source_then_signal_and_short_forms():
+    text = "Harbour Records: Leith, Bd. 2, 1587-1588. See Carter, Lighthouse Keepers, 142; Carter, “Tides,” 213."
+    cits, _ = parse_note_text(text)
+    assert [c.form for c in cits] == ["full", "short", "short"]
+    assert cits[0].reference.title == "Harbour Records: Leith"
+    assert (cits[0].reference.volume, cits[0].locator) == ("2", "1587-1588")
+    assert cits[1].prefix == "See"

@@ -1236,7 +1236,8 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
 def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
     s = text[f.start : f.end]
     lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
-    if first and lead and looks_like_names(s[lead.end() :]):
+    rest_words = s[lead.end() :].split() if lead else []
+    if first and lead and looks_like_names(s[lead.end() :]) and (len(rest_words) >= 2 or _HAS_INITIAL.search(s[lead.end() :])):
         label = s[: lead.end()].strip().rstrip(":")
         return f.start + lead.end(), label if label.lower().rstrip(".") in ("see", "cf", "vgl", "siehe", "voir") else ""
     colon = s.rfind(": ")
@@ -1706,19 +1707,27 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         colon = core.endswith(":")
         core_nc = core.rstrip(":")
         stripped = core_nc.rstrip(".")
-        is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3
+        is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3 and (
+            len(stripped) < 2 or stripped.lower() not in _ABBREVIATIONS  # "Bd." "Nr." "Ed." are not initials
+        )
         is_particle = stripped.lower() in PARTICLE_WORDS
         is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
         is_dash = bool(stripped) and set(stripped) <= set("-—–_")
         if is_dash and end < 0:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
+        after = text[we : we + 200]
+        sentence = after.split(". ", 1)[0]
+        first_unit_colon = first_unit and unit_words >= 1 and last_sep == "" and (
+            re.match(r"\s*(?:1[5-9]|20)\d\d", after) is not None or "," not in sentence
+        )  # "He Huanhuan: On Dignāga's Names." — not "Harbour Records: Leith, Bd. 2"
         if colon and (is_name_word or is_initial) and (
-            inverted and (awaiting_given or unit_initials) or first_unit and unit_words >= 1 and last_sep == ""
-            or is_initial and unit_words >= 1
+            inverted and (awaiting_given or unit_initials) or first_unit_colon or is_initial and unit_words >= 1
         ):
             # German and some author-date lists: "Reiser, Helmut: Integrierte ..."
             return head(we - len(sep) - 1, ".")
+        if colon:  # a colon that does not close the list: "FRUS: Potsdam" is a title
+            return head(boundary if unit_words else end, ",")
         if not (is_initial or is_name_word or is_particle or is_dash):
             if unit_words == 0 and end > 0 and not sep and (_EDMARK.match(core) or core.lower().startswith("editor")):
                 return head(end, "edmark")  # "Görner, Rüdiger and Angus Nicholls, editors."
