@@ -889,7 +889,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             style = "quoted"
         else:
             title = _clean_title(text[first.start_pos : p.title[-1].end_pos])
-            style = "italic"
+            style = "plain"  # the source is plain text: an unquoted title, italic or not
     has_container = False
     is_inbook = False
     has_issue_or_date = False
@@ -900,13 +900,13 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     container_start = -1
     part_types = {t.type for t in p.parts}
     book_like = (
-        p.bibliography and style == "italic"
+        p.bibliography and style == "plain"
         and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY"}
         and bool(part_types & {"PLACEPUB", "PUBLISHER", "PUB", "PLACE"})
     )
     texts = [t for t in p.parts if t.type == "TEXT"]
     lone_publisher = (
-        p.bibliography and style == "italic" and len(texts) == 1 and len(str(texts[0]).split()) <= 4
+        p.bibliography and style == "plain" and len(texts) == 1 and len(str(texts[0]).split()) <= 4
         and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY", "DATE", "URL", "DOI"}
         and not _CONTAINER_WORDS.search(str(texts[0]))
     )
@@ -1118,7 +1118,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields["accessed"] = y.group(1) if y else ""
         last_kind = ty if ty != "TEXT" or style != "quoted" else "CONTAINER"
     if (
-        p.bibliography and style == "italic" and title and len(title.split()) <= 4 and not has_container
+        p.bibliography and style == "plain" and title and len(title.split()) <= 4 and not has_container
         and [t for t in p.parts if t.type not in ("YEAR", "DATEPAREN")][:1]
         and [t for t in p.parts if t.type not in ("YEAR", "DATEPAREN")][0].type == "NUMBER" and "volume" in fields
         and not any(t.type in ("CONTAINER", "TEXT", "INBOOK", "PUB", "PLACEPUB", "PUBLISHER") for t in p.parts)
@@ -1149,8 +1149,6 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     elif p.kind == "opcit":
         form = "short"
     elif has_pub or has_container or "issued" in fields or fields.get("url") or fields.get("doi") or "editor" in fields and "author" in fields:
-        form = "full"
-    elif "volume" in fields and title and not p.authors:
         form = "full"
     else:
         form = "short"
