@@ -23,12 +23,22 @@ def fold(text: str) -> str:
     return anyascii(text)
 
 
+_SKIP_FOLDED = frozenset(anyascii(w) for w in SKIP)
+
+
 def title_words(title: str) -> list[str]:
-    return [w for w in _WORD.findall(fold(title)) if w.lower() not in SKIP]
+    return [w for w in _WORD.findall(fold(title)) if w.lower() not in _SKIP_FOLDED]
+
+
+def main_title(title: str) -> str:
+    """The title without its subtitle: what a Chicago short title keeps, so that a work's key is the
+    same whether it was first cited in full or in short form."""
+    head = re.split(r"[:?!.]\s", title + " ", maxsplit=1)[0]
+    return head if len(title_words(head)) >= 2 else title
 
 
 def base_key(ref: Reference) -> str:
-    words = title_words(ref.title or ref.container_title)[:3]
+    words = title_words(main_title(ref.title or ref.container_title))[:3]
     short = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 1 else w for w in words)
     lead = ref.author[0].sort_name if ref.author else (ref.editor[0].sort_name if ref.editor else "")
     auth = "".join(_WORD.findall(fold(lead))).lower()

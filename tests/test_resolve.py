@@ -1,0 +1,58 @@
+"""Resolution: ibid. to its antecedent, short forms to full forms, stable keys (issue 4)."""
+
+from __future__ import annotations
+
+import footnorm
+from footnorm.keys import assign_keys, base_key
+from footnorm.model import Name, Reference
+
+FULL_A = "Tsuyoshi Hasegawa, Racing the Enemy: Stalin, Truman, and the Surrender of Japan (Cambridge, MA: Belknap Press, 2005), 142."
+FULL_B = "John Smith, A History of Treaties (London: Penguin, 1999), 12."
+
+
+def md(*notes: str) -> str:
+    body = " ".join(f"Sentence {i}.[^{i}]" for i in range(1, len(notes) + 1))
+    return body + "\n\n" + "\n".join(f"[^{i}]: {n}" for i, n in enumerate(notes, 1)) + "\n"
+
+
+def keys_of(doc) -> list[list[str]]:
+    return [[c.key for c in n.citations] for n in doc.notes]
+
+
+def test_short_form_and_ibid_resolve_to_the_full_form():
+    doc = footnorm.analyse(md(FULL_A, "Ibid., 150.", "Hasegawa, Racing the Enemy, 160."))
+    assert keys_of(doc) == [["hasegawaRacingEnemy2005"]] * 3
+    (entry,) = doc.entries
+    assert not entry.incomplete and entry.reference.publisher == "Belknap Press"
+
+
+def test_ibid_after_a_note_with_several_works_is_reported():
+    doc = footnorm.analyse(md(f"{FULL_A[:-1]}; {FULL_B}", "Ibid., 13."))
+    assert keys_of(doc)[1] == [keys_of(doc)[0][-1]]
+    assert "ambiguous-ibid" in {d.code for d in doc.diagnostics}
+
+
+def test_ibid_without_antecedent_is_reported():
+    doc = footnorm.analyse(md("Ibid., 13."))
+    assert "ibid-without-antecedent" in {d.code for d in doc.diagnostics}
+
+
+def test_keys_do_not_change_when_unrelated_notes_are_added():
+    before = footnorm.analyse(md(FULL_A, "Hasegawa, Racing the Enemy, 160."))
+    after = footnorm.analyse(md(FULL_B, FULL_A, "Some commentary of my own.", "Hasegawa, Racing the Enemy, 160."))
+    key = keys_of(before)[0][0]
+    assert key in {e.key for e in after.entries}
+
+
+def test_clashing_keys_get_letters_by_content_not_position():
+    a = Reference(author=(Name("Smith"),), title="Treaties of Peace", issued="1999")
+    b = Reference(author=(Name("Smith"),), title="Treaties of Peace", issued="1999", publisher="Other")
+    assert base_key(a) == base_key(b) == "smithTreatiesPeace1999"
+    one = assign_keys([("w1", a), ("w2", b)])
+    two = assign_keys([("w2", b), ("w1", a)])
+    assert one == two and sorted(one.values()) == ["smithTreatiesPeace1999a", "smithTreatiesPeace1999b"]
+
+
+def test_keys_are_ascii_folded():
+    ref = Reference(author=(Name("Müller-Łęcki"),), title="Über die Straße", issued="2001")
+    assert base_key(ref) == "mullerleckiStrasse2001"
