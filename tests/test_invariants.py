@@ -62,3 +62,10 @@ def test_markdown_output_is_a_fixed_point(seed_text):
     once = footnorm.render(footnorm.analyse(seed_text), "markdown")
     twice = footnorm.render(footnorm.analyse(once), "markdown")
     assert twice == once
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFTS)
+def test_markdown_output_is_a_fixed_point_for_any_draft(text):
+    once = footnorm.render(footnorm.analyse(text), "markdown")
+    assert footnorm.render(footnorm.analyse(once), "markdown") == once
