@@ -37,7 +37,7 @@ _NAME_WORD = re.compile(
 _INITIALS = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ]\.?-?){1,4}$|^(?:[A-ZÀ-ÖØ-Þ][a-z]?\.-?)+$")
 # Capitalised words that start titles and commentary, never names.
 _NOT_NAME = frozenset(
-    "The An On In Of For From To With Towards Toward Toward Why How What When Where "
+    "The An On In Of For From To With Towards Toward Why How What When Where "
     "Is Are Was Do Does Der Die Das Ein Eine Zur Zum Über Le La Les Un Une Des Du "
     "Il Lo Gli Una El Los Las Sobre Para Por Con See Cf Vgl Siehe Ibid Ibidem Ebd "
     "This That These Those It Its Also But And Or Not No New Journal Review Proceedings "
