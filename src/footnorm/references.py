@@ -1470,11 +1470,10 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 nxt, nxt_by_stop = segs[j + 1]
                 if _starts_new_citation(text, nxt) or _prose_sentence(text, toks):
                     break  # a new citation, or a sentence of prose: nothing to join
-                alone = _candidate(text, nxt)
-                if best.citation is not None and best.citation.reference.author and alone.citation is not None and (
-                    alone.citation.reference.author
-                ):
-                    break  # "Smith, Title. Jones, Title, 4": two citations, each with its author
+                if best.citation is not None and best.citation.reference.author:
+                    alone = _candidate(text, nxt)
+                    if alone.citation is not None and alone.citation.reference.author:
+                        break  # "Smith, Title. Jones, Title, 4": two citations, each with its author
                 joined = _candidate(text, toks + nxt)
                 if joined.citation is None:
                     break
