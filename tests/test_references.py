@@ -594,3 +594,10 @@ def test_abbreviated_source_with_band_is_short():
     assert c.reference.author == ()
     assert c.form == "short"
     assert c.reference.title_style == "plain"
+
+
+@pytest.mark.parametrize("name", ["tokens.lark", "citation.lark", "bibliography.lark"])
+def test_every_grammar_is_shipped_and_loads(name):
+    text = load_grammar(name)
+    assert text.strip()
+    assert load_grammar(name) is text  # read once per process
