@@ -668,6 +668,16 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             c = c.rescored(1.0)
         boosted.append(c)
     chosen_labels = choose_sequence(boosted)
+    # A document numbers its notes one way ("12 Text" or "12. Text"); lines numbered the other way
+    # are lists in the prose. Decide by the first choice, then choose again.
+    dotted = [text[c.end:c.end + 1] in ".)" for c in chosen_labels if c.style == "line"]
+    if len(dotted) >= 5:
+        major = sum(dotted) * 5 >= len(dotted) * 4 or (len(dotted) - sum(dotted)) * 5 >= len(dotted) * 4
+        if major:
+            usual = sum(dotted) * 2 > len(dotted)
+            boosted = [c.rescored(-2.0) if c.style == "line" and (text[c.end:c.end + 1] in ".)") != usual else c
+                       for c in boosted]
+            chosen_labels = choose_sequence(boosted)
     label_digit_starts = {c.start for c in chosen_labels}
     markers_raw = [c for c in pre_markers if c.start not in label_digit_starts]
 
