@@ -1604,7 +1604,7 @@ class _Head:
         body = rest.lstrip(" ,.")
         head_, _, last = body.rpartition(",")
         if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-‐‑−–]\s*\d+)?\.?\s*", last) and not (
-            _YEAR.match(last.strip()) and last.strip().endswith(".")
+            _YEAR.match(last.strip()) and (last.strip().endswith(".") or self.has_given)
         ):
             body = head_  # the last field is a pinpoint (a year with a full stop is a date)
         return (
@@ -1990,6 +1990,8 @@ def _short_name_piece(s: str) -> bool:
 
 def _journal_continues(text: str, toks: list[_Tok], j: int) -> bool:
     """After 'J. Approx.': another abbreviation or a volume number soon ('Theory 72')."""
+    if j < len(toks) and (_EDBY.match(text[toks[j].start : toks[j].start + 30]) or _TRANSBY.match(text[toks[j].start : toks[j].start + 30])):
+        return False  # "Theories of Memory. Ed. A. C. Collins": an editor, not more journal
     for k in range(j, min(j + 4, len(toks))):
         t = toks[k]
         word = text[t.start : t.end]
@@ -2290,8 +2292,11 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     elif i + 1 < len(rest) and rest[i].type == "WORD" and _EDMARK.match(text[rest[i].start : rest[i + 1].end]):
         stream.append(Token("EDMARK", text[rest[i].start : rest[i + 1].end], rest[i].start, 0, 0, end_pos=rest[i + 1].end))
         i += 2
-    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA", "COLON"):
-        i += 1
+    while i < len(rest) and rest[i].type in ("PERIOD", "COMMA", "COLON") or (
+        i + 1 < len(rest) and rest[i].type == "PAREN" and not _is_date_paren(text[rest[i].start : rest[i].end])
+        and _paren_kind(text[rest[i].start + 1 : rest[i].end - 1]) != "PUB"
+    ):
+        i += 1  # "(Edward M. Berstein)", "(Producer)": an alias or a role after the names
     comma_ends = False
     if i < len(rest):
         t = rest[i]
