@@ -6,6 +6,7 @@ import pytest
 
 import footnorm
 from conftest import ROOT, SEED
+from draftkeys import BELLINI, GRANT
 from footnorm.bibtex import UNKNOWN_DATE, biblatex_entry, isbn_ok
 from footnorm.formats.latex import postnote
 from footnorm.formats.markdown import cite_item, key_ref
@@ -58,11 +59,11 @@ def test_markdown_output_is_a_fixed_point(path):
 def test_citation_only_notes_move_to_the_marker_and_prose_notes_stay():
     md = footnorm.render(footnorm.analyse((ROOT / "tests/peers/drafts/page-bottom.txt").read_text(encoding="utf-8")),
                          "markdown")
-    assert "arrived.[@grantKnightsSea1998, 142] Its walls" in md
-    assert "archive.[cf. @grantKnightsSea1998, 301; @belliniFortressEconomiesMediterranean2008, 229]" in md
+    assert f"arrived.[@{GRANT}, 142] Its walls" in md
+    assert f"archive.[cf. @{GRANT}, 301; @{BELLINI}, 229]" in md
     assert "walls.[^5] Neither" in md
     defs = [line for line in md.splitlines() if line.startswith("[^")]
-    assert defs == ["[^5]: [@belliniFortressEconomiesMediterranean2008, 220]. The port books are incomplete for "
+    assert defs == [f"[^5]: [@{BELLINI}, 220]. The port books are incomplete for "
                     "1571–1574, a gap he does not discuss."]
 
 
