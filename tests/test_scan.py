@@ -203,7 +203,8 @@ def test_more_numbers_that_are_not_markers(text):
 
 def test_numbered_list_in_the_prose_is_not_taken_for_notes():
     pages = "".join(page(f"{P1} and so on.{n}", f"{n} Smith, A History of Things, p. {n}.") for n in range(1, 7))
-    listing = "Questions for the class:\n1. What do you know so far?\n2. What does the article remind you of?\n"
+    listing = ("Questions for the class:\n1. What do you know so far?\n2. What does the article remind you of?\n"
+               + "\n".join([P1, P2, P3, P1, P2]) + "\n")
     doc = footnorm.analyse(pages + listing + f"{P2}.7\n7 Jones, Another History, p. 9.\n")
     assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5, 6, 7]
     assert "What does the article" in doc.body

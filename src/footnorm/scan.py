@@ -128,7 +128,7 @@ NOTES_HEADING = re.compile(
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
 PIPE_HEAD = re.compile(r"\d{1,4}\s*[|•](?:\s*\S.{0,200})?|\S.{0,200}[|•]\s*\d{1,4}")
 LOWER = re.compile(r"[a-z]")
-ANY_DIGIT = re.compile(r"\d")
+FOLIO_AT_EDGE = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")  # a page number beside a running head
 # What a download stamp carries besides its link: a time of day, a copyright or licence, a download.
 STAMP_DETAIL = re.compile(r"\d\d:\d\d|©|open access|licen[cs]e|download|heruntergeladen|\bagb\b", re.IGNORECASE)
 BARE_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
@@ -233,15 +233,15 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             kinds[i] = "page-number"
         elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
-        elif repeats >= 2 and 6 <= n <= 90 and ANY_DIGIT.search(line) and not line.endswith((".", ",", ";")):
+        elif repeats >= 2 and 6 <= n <= 90 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
         elif ("|" in line or "•" in line) and PIPE_HEAD.fullmatch(line):
             kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
         elif repeats >= 3 and n <= 60 and line[0].isupper() and not line.endswith((".", ",", ";", ":")) \
                 and line.count(" ") < 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
-        elif repeats >= 3 and n <= 120 and not line.endswith((".", ",", ";", ":")) and not LINKISH.search(line) \
-                and line[0].isupper():
+        elif repeats >= 3 and n <= 120 and (line[-1].isalpha() or line[-1] in "?)’”…") \
+                and not LINKISH.search(line) and line[0].isupper():
             kinds[i] = "running-header"  # a long article title atop alternate pages
         elif repeats >= 3 and BARE_LINK.fullmatch(line):
             kinds[i] = "running-header"  # the journal's address atop every page
