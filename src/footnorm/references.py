@@ -1718,10 +1718,9 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if is_dash and end < 0:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
-        after = text[we : we + 200]
-        sentence = after.split(". ", 1)[0]
-        first_unit_colon = first_unit and unit_words >= 1 and last_sep == "" and (
-            re.match(r"\s*(?:1[5-9]|20)\d\d", after) is not None or "," not in sentence
+        first_unit_colon = colon and first_unit and unit_words >= 1 and last_sep == "" and (
+            re.match(r"\s*(?:1[5-9]|20)\d\d", text[we : we + 12]) is not None
+            or "," not in text[we : we + 200].split(". ", 1)[0]
         )  # "He Huanhuan: On Dignāga's Names." — not "Harbour Records: Leith, Bd. 2"
         if colon and (is_name_word or is_initial) and (
             inverted and (awaiting_given or unit_initials) or first_unit_colon or is_initial and unit_words >= 1
