@@ -37,8 +37,14 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
     segments = tile(len(text), layout.markers, notes, layout.artefacts)
     diags = list(layout.diagnostics) + list(cite_diags) + list(resolve_diags)
     diags += numbering_diagnostics(layout.markers, notes)
+    first_cited: dict[str, Citation] = {}
+    for n in notes:
+        for c in n.citations:
+            first_cited.setdefault(c.key, c)
     diags += [Diagnostic("incomplete-entry", "info",
-                         f"{e.key} is known only from short citations; complete it in the bibliography", 0, 0)
+                         f"{e.key} is known only from short citations; complete it in the bibliography",
+                         first_cited[e.key].start if e.key in first_cited else 0,
+                         first_cited[e.key].end if e.key in first_cited else 0)
               for e in entries if e.incomplete]
     located = []
     for d in diags:
