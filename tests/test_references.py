@@ -247,6 +247,28 @@ def test_commentary_before_citation_is_left_out():
     assert families(c.reference.author) == ["Carter"]
 
 
+@pytest.mark.parametrize("text, families_, signal", [
+    pytest.param("For a similar argument, see Doe and Roe, “Tides of the North,” 119.", ["Doe", "Roe"], "see",
+                 id="prose-comma-signal-two-authors"),
+    pytest.param("This paragraph draws on Carter et al., “Lighthouse Keepers,” 12.", ["Carter"], "", id="draws-on"),
+    pytest.param("Die Zahlen stammen aus Müller und Weber, „Gezeiten“, 21.", ["Müller", "Weber"], "", id="german-aus"),
+    pytest.param("Les chiffres sont tirés de Dupont et Martin, « Les marées », 95.", ["Dupont", "Martin"], "",
+                 id="french-tires-de"),
+])
+def test_commentary_handing_over_to_a_citation(text, families_, signal):
+    c = only(text)
+    assert families(c.reference.author) == families_ and c.prefix == signal
+
+
+@pytest.mark.parametrize("text, particle", [
+    ("Charles de Gaulle, Mémoires de guerre (Paris: Plon, 1954), 12.", "de"),
+    ("Ludwig von Mises, Human Action (New Haven: Yale University Press, 1949), 3.", "von"),
+])
+def test_particles_are_not_citing_words(text, particle):
+    c = only(text)
+    assert [a.particle for a in c.reference.author] == [particle] and c.text.startswith(text.split(",")[0])
+
+
 def test_prose_only_note_has_no_citation():
     cits, diags = parse_note_text("The archive was closed during the war and reopened much later.")
     assert cits == ()

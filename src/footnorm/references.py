@@ -1203,7 +1203,7 @@ def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
 # words after which prose hands over to a citation: "discussed in Smith", "see Smith"
 _CITING_WORDS = frozenset(
     "in see also by cf. cf from vgl. vgl siehe bei voir dans chez en véase cfr. e.g. esp. especially "
-    "notably following after bes. insbesondere is are was were including".split()
+    "notably following after bes. insbesondere is are was were including on upon aus de von da di".split()
 )
 
 
@@ -1254,7 +1254,7 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
         prev = words[k - 1]
         tail = s[spans[k][0] :]
         if not looks_like_names(tail):
-            break
+            continue  # "and Wolfe" is no name list, but "Padua and Wolfe" before it is
         if prev.lower().rstrip(":,") in _CITING_WORDS or (
             quoted_next and prev[:1].islower() and _HAS_INITIAL.search(tail)
         ):
