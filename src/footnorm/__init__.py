@@ -57,10 +57,14 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
 
 def parse_reference(line: str) -> dict:
     """The `footnorm parse` item for one reference or note text."""
-    from .references import parse_note_text
+    from .references import list_number, parse_note_text
 
     cites, _ = parse_note_text(line)
-    return parse_line_item(cites)
+    item = parse_line_item(cites)
+    number = list_number(line)
+    if number and cites:
+        item["citation-number"] = number  # "[43] Smith, …" in a numbered bibliography
+    return item
 
 
 def render(doc: Document, to: str = "markdown") -> str:
