@@ -110,3 +110,9 @@ def test_latex_marks_without_notes():
     doc = footnorm.analyse("One.[^1] Two.[^intro]\n")
     latex = footnorm.render(doc, "latex")
     assert "\\footnotemark[1]" in latex and "\\textsuperscript{intro}" in latex
+
+
+def test_space_before_a_marker_at_the_start_is_kept():
+    """An empty piece before a marker is not punctuation ("" is in every string): ' [^12]' stays."""
+    once = footnorm.render(footnorm.analyse(" 12 .20 "), "markdown")
+    assert footnorm.render(footnorm.analyse(once), "markdown") == once

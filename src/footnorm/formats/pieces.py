@@ -68,7 +68,8 @@ def body_pieces(doc: Document) -> list[str | Anchor]:
         drop_newline = False
         if seg.kind == "marker":
             label = marker_labels[markers_by_start[seg.start]]
-            if pieces and isinstance(pieces[-1], str) and pieces[-1].rstrip(" \t")[-1:] in ".,;:!?”’\"»)":
+            before = pieces[-1].rstrip(" \t") if pieces and isinstance(pieces[-1], str) else ""
+            if before and before[-1] in ".,;:!?”’\"»)":
                 _trim_space(pieces)  # "Hopkins. 21 This" -> "Hopkins.[^21] This"
             pieces.append(Anchor(label, label_to_note.get(label)))
             continue
