@@ -45,6 +45,7 @@ class Layout:
 
 MD_DEF = re.compile(r"^\[\^([^\]\s]+)\]:[ \t]*", re.MULTILINE)
 MD_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+PANDOC_CITATION = re.compile(r"\[[^\[\]\n]{0,200}?(?<![\w\\])-?@(?:\{|[\w])")
 
 
 def _md_number(label: str, fallback: int) -> int:
@@ -827,7 +828,9 @@ class SpanSet:
 
 def scan(text: str, index: LineIndex | None = None) -> Layout:
     index = index or LineIndex.of(text)
-    if MD_REF.search(text) or MD_DEF.search(text):
+    # Footnotes or citations in Pandoc's syntax: the text is Markdown already (footnorm's own output
+    # among it), and its numbers are the author's prose, not flattened markers.
+    if MD_REF.search(text) or MD_DEF.search(text) or PANDOC_CITATION.search(text):
         return scan_markdown(text, index)
     if FOOTNOTE_CMD.search(text):
         return scan_latex(text, index)
