@@ -352,3 +352,12 @@ def test_bad_abbreviations_table_is_a_one_line_error(tmp_path):
     assert r.exit_code == 2 and "Traceback" not in r.output
     (line,) = r.stderr.strip().splitlines()
     assert f"{table}:1:1" in line
+
+
+def test_settings_are_not_looked_for_above_the_project_root(tmp_path):
+    (tmp_path / "footnorm.toml").write_text('to = "latex"\n', encoding="utf-8")
+    project = tmp_path / "book"
+    (project / ".git").mkdir(parents=True)
+    (project / "draft.txt").write_bytes(PAGE_BOTTOM.read_bytes())
+    r = run("clean", str(project / "draft.txt"))
+    assert r.exit_code == 0 and "\\autocite" not in r.stdout

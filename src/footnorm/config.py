@@ -1,7 +1,7 @@
 """Project settings: `footnorm.toml` beside the manuscript, or `[tool.footnorm]` in a pyproject.toml.
 
-The nearest file wins, looking in the manuscript's folder and then its parents; command-line flags
-override it. Unknown settings are an error, so a misspelt one is never silently ignored.
+The nearest file wins, looking in the manuscript's folder and then its parents up to the project's
+root (a folder with a pyproject.toml or .git); command-line flags override it. Unknown settings are an error, so a misspelt one is never silently ignored.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             table = _load(pyproject).get("tool", {}).get("footnorm")
-            if table is not None:
-                return pyproject, table
+            return (pyproject, table) if table is not None else None
+        if (folder / ".git").exists():
+            return None  # the project's root: settings above it belong to someone else
     return None
 
 
