@@ -56,3 +56,19 @@ def test_clashing_keys_get_letters_by_content_not_position():
 def test_keys_are_ascii_folded():
     ref = Reference(author=(Name("Müller-Łęcki"),), title="Über die Straße", issued="2001")
     assert base_key(ref) == "mullerleckiStrasse2001"
+
+
+def test_particles_split_differently_are_one_author():
+    doc = footnorm.analyse(md("Lester del Rey, The Eleventh Commandment (New York: Ballantine, 1970), 12.",
+                              "Del Rey, Eleventh Commandment, 40."))
+    assert len(doc.entries) == 1 and not doc.entries[0].incomplete
+
+
+def test_same_long_title_and_a_shared_name_word_are_one_work():
+    from footnorm.resolve import Work
+
+    full = Reference(author=(Name(family="Janie Voyer"),), title="Using Sarcasm to Compliment: Context", issued="2015")
+    short = Reference(author=(Name(family="Voyer"),), title="Using Sarcasm to Compliment")
+    assert Work("w", full, True).matches_short(short)
+    other = Reference(author=(Name(family="Smith"),), title="Using Sarcasm to Compliment")
+    assert not Work("w", full, True).matches_short(other)

@@ -17,8 +17,15 @@ def norm(text: str) -> str:
 
 
 def families(ref: Reference) -> tuple[str, ...]:
+    """First-author-first family names, particles joined in: "van der Linden" and "Vander Linden",
+    "del Rey" and "Del Rey" are one name however a note split them."""
     names = ref.author or ref.editor
-    return tuple(norm(n.sort_name) for n in names)
+    return tuple(norm(f"{n.particle}{n.sort_name}").replace(" ", "") for n in names)
+
+
+def name_tokens(ref: Reference) -> set[str]:
+    names = ref.author or ref.editor
+    return {t for n in names for t in norm(f"{n.given} {n.particle} {n.family} {n.literal}").split() if len(t) > 1}
 
 
 @dataclass
@@ -30,18 +37,25 @@ class Work:
 
     def matches_short(self, ref: Reference) -> bool:
         fams = families(ref)
-        if fams and families(self.reference)[:1] != fams[:1]:
-            return False
+        same_author = not fams or families(self.reference)[:1] == fams[:1]
         if not ref.title:
-            return bool(fams)
+            return bool(fams) and same_author
         short, full = norm(ref.title), norm(self.reference.title)
         if not short or not full:
             return False
         if full.startswith(short) or short.startswith(full):
+            title_match = True
+        else:
+            # Chicago short titles keep the key words but may drop articles and subtitles.
+            sw, fw = short.split(), set(full.split())
+            title_match = len(sw) >= 1 and all(w in fw for w in sw)
+        if not title_match:
+            return False
+        if same_author:
             return True
-        # Chicago short titles keep the key words but may drop articles and subtitles.
-        sw, fw = short.split(), set(full.split())
-        return len(sw) >= 1 and all(w in fw for w in sw)
+        # The names were split differently in the full and the short note ("Janie Voyer" read as
+        # a family name): the same long title and a shared name word still make one work.
+        return len(short.split()) >= 3 and bool(name_tokens(ref) & name_tokens(self.reference))
 
 
 def _years_agree(a: Reference, b: Reference) -> bool:
