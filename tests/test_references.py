@@ -623,3 +623,13 @@ def test_every_grammar_is_shipped_and_loads(name):
     text = load_grammar(name)
     assert text.strip()
     assert load_grammar(name) is text  # read once per process
+
+
+def test_full_stop_inside_a_short_title():
+    c = only("Ricoeur, Temps et récit. Tome, 171.")
+    assert (c.reference.title, c.locator) == ("Temps et récit. Tome", "171")
+
+
+def test_two_complete_short_citations_in_two_sentences():
+    cits, _ = parse_note_text("Smith, A History, 3. Jones, Another Story, 4.")
+    assert [families(c.reference.author) for c in cits] == [["Smith"], ["Jones"]]

@@ -1472,8 +1472,12 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                     break  # a new citation, or a sentence of prose: nothing to join
                 if best.citation is not None and best.citation.reference.author:
                     alone = _candidate(text, nxt)
-                    if alone.citation is not None and alone.citation.reference.author:
-                        break  # "Smith, Title. Jones, Title, 4": two citations, each with its author
+                    if alone.citation is not None and alone.citation.reference.author and (
+                        alone.citation.reference.title or best.citation.locator
+                    ):
+                        # "Smith, Title. Jones, Title, 4": two citations, each with its author; but
+                        # "Ricoeur, Temps et récit. Tome, 171" is one short title with a stop inside
+                        break
                 joined = _candidate(text, toks + nxt)
                 if joined.citation is None:
                     break
