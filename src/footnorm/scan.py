@@ -667,6 +667,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     for c in all_labels:
         if any(pos < c.start for pos in marker_numbers_before.get(c.number, ())):
             c = c.rescored(1.0)
+        elif c.style != "inline":
+            c = c.rescored(-1.0)  # a numbered line no marker points to needs its neighbours' word
         boosted.append(c)
     chosen_labels = choose_sequence(boosted)
     # A document numbers its notes one way ("12 Text" or "12. Text"); lines numbered the other way
@@ -834,4 +836,14 @@ def scan(text: str, index: LineIndex | None = None) -> Layout:
         return scan_markdown(text, index)
     if FOOTNOTE_CMD.search(text):
         return scan_latex(text, index)
-    return scan_flat(text, index)
+    if "`" not in text:
+        return scan_flat(text, index)
+    # The cleaner turns a backtick after a letter into an apostrophe; the scanner must decide the
+    # same either way, or footnorm's output would not be a fixed point. Same length, same offsets.
+    layout = scan_flat(text.replace("`", "’"), index)
+    return Layout(
+        layout.markers,
+        tuple(replace(n, text=text[n.start:n.end]) for n in layout.notes),
+        tuple(replace(a, text=text[a.start:a.end]) for a in layout.artefacts),
+        layout.diagnostics,
+    )
