@@ -208,3 +208,14 @@ def test_numbered_list_in_the_prose_is_not_taken_for_notes():
     doc = footnorm.analyse(pages + listing + f"{P2}.7\n7 Jones, Another History, p. 9.\n")
     assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5, 6, 7]
     assert "What does the article" in doc.body
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Bd. 212¹.20 ", id="superscript-after-ascii-digits"),
+    pytest.param("“Quoted,” 4\n", id="number-at-the-end-of-the-text"),
+    pytest.param("1. Notes\n", id="lone-numbered-heading"),
+    pytest.param("`s`s12", id="backtick-before-digits"),
+])
+def test_edge_cases_found_by_fuzzing_keep_the_output_a_fixed_point(text):
+    once = footnorm.render(footnorm.analyse(text), "markdown")
+    assert footnorm.render(footnorm.analyse(once), "markdown") == once

@@ -48,8 +48,13 @@ MD_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 PANDOC_CITATION = re.compile(r"\[[^\[\]\n]{0,200}?(?<![\w\\])-?@(?:\{|[\w])")
 
 
+def _ascii_digits(s: str) -> bool:
+    """str.isdigit() also accepts '¹', which int() and the numbering cannot use."""
+    return s.isascii() and s.isdigit()
+
+
 def _md_number(label: str, fallback: int) -> int:
-    return int(label) if label.isdigit() else fallback
+    return int(label) if _ascii_digits(label) else fallback
 
 
 def scan_markdown(text: str, index: LineIndex) -> Layout:
@@ -271,7 +276,7 @@ NUMBER_WORDS = frozenset(
 )
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
-DIGITS = re.compile(r"\d+")
+DIGITS = re.compile(r"[0-9]+")
 # "freedom in 180019 Jack": a marker glued to a year
 YEAR_GLUED = re.compile(r"\b(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
 PAREN_MARKER = re.compile(r"\((\d{1,3})\)")
@@ -310,7 +315,7 @@ def marker_score(text: str, s: int, e: int) -> float | None:
         return None  # list items: "1) an independent court"
     if q in "-–/:" or p in "-–/:$£€#":
         return None  # ranges, times, ratios, money
-    if q in ".," and q2.isdigit():
+    if q in ".," and _ascii_digits(q2):
         return None  # 1,000 and 3.5
     if q.isalpha():
         if p == "\n" and q.isupper():
@@ -332,12 +337,12 @@ def marker_score(text: str, s: int, e: int) -> float | None:
         word = _prev_word(text, j)
         if word in NUMBER_WORDS and (len(word) <= 4 or text[j:s] != "."):
             return None  # "p.41", "vol.3" -- but "three years.41" ends a sentence
-        if before.isdigit() and text[j:s] != ".":
+        if _ascii_digits(before) and text[j:s] != ".":
             return None  # "Rec(2004)20", "12,3"
-        if before.isdigit():
+        if _ascii_digits(before):
             # "15.29": a decimal unless the first number is a day of a month
             k = j - 1
-            while k > 0 and text[k - 1].isdigit():
+            while k > 0 and _ascii_digits(text[k - 1]):
                 k -= 1
             if _prev_word(text, k) in MONTHS:
                 score = 1.0
@@ -345,7 +350,7 @@ def marker_score(text: str, s: int, e: int) -> float | None:
                 score = 1.5  # "in 1810.16": years have no decimals
             elif text.startswith(text[s:e] + " ", e + 1):
                 score = 1.5
-            elif k > 1 and text[k - 1] in "-–" and text[k - 2].isdigit():
+            elif k > 1 and text[k - 1] in "-–" and _ascii_digits(text[k - 2]):
                 score = 1.5  # "pp. 54-5.12": a page range has no decimals
             else:
                 return None
@@ -367,11 +372,11 @@ def marker_score(text: str, s: int, e: int) -> float | None:
         elif pc in ".!?”’\"»)":
             if text.startswith(text[s:e] + " ", e + 1):
                 score = 2.0  # "colonies. 17 17 See …": the marker, then the flowed note's own number
-            elif nxt.isupper() or nxt in "“\"‘(":
+            elif nxt and (nxt.isupper() or nxt in "“\"‘("):
                 score = 1.0
             else:
                 score = -1.0
-        elif nxt.isdigit():
+        elif _ascii_digits(nxt):
             return None
         elif nxt.islower():
             # "15 years", "3 of them" -- or a superscript set apart ("institutions 2 and the"):
@@ -407,7 +412,7 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
         if n:
             cands.append(Candidate(n, m.start(2), m.end(2), 0.5, "glued"))
     for m in PAREN_MARKER.finditer(text):
-        if not m.start() or text[m.start() - 1].isspace() or text[m.start() - 1] in "(" or text[m.start() - 1].isdigit():
+        if not m.start() or text[m.start() - 1].isspace() or text[m.start() - 1] in "(" or _ascii_digits(text[m.start() - 1]):
             continue
         cands.append(Candidate(int(m.group(1)), m.start(), m.end(), 2.0, "paren"))
     for m in BRACKET_MARKER.finditer(text):
@@ -486,7 +491,7 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
         glued = marker_starts.get(s - 1)
         if glued == n or _reappearing_marker(text, n, e, stop):
             score += 3.0  # the note's own number stands before it, or comes back after it (" .21")
-        elif text[s - 2:s - 1].isdigit():
+        elif _ascii_digits(text[s - 2:s - 1]):
             continue
         cands.append(Candidate(n, s, e, score, "inline", e + 1))
     return cands
@@ -585,6 +590,19 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
 
 
+def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]]) -> list[Candidate]:
+    """Numbered lines kept only with support: a marker with their number before them, or a
+    neighbour in the numbering. A lone "1. Notes" is a heading or a list, not a note."""
+    keep = []
+    for k, c in enumerate(labels):
+        marked = any(pos < c.start for pos in marker_numbers.get(c.number, ()))
+        near = (k > 0 and labels[k - 1].number == c.number - 1) or (
+            k + 1 < len(labels) and labels[k + 1].number == c.number + 1)
+        if c.style == "inline" or marked or near:
+            keep.append(c)
+    return keep
+
+
 def _vouched(chosen: list[Candidate], k: int) -> bool:
     n = chosen[k].number
     left = k > 0 and chosen[k - 1].number == n - 1
@@ -681,6 +699,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             boosted = [c.rescored(-2.0) if c.style == "line" and (text[c.end:c.end + 1] in ".)") != usual else c
                        for c in boosted]
             chosen_labels = choose_sequence(boosted)
+    chosen_labels = _supported(chosen_labels, marker_numbers_before)
     label_digit_starts = {c.start for c in chosen_labels}
     markers_raw = [c for c in pre_markers if c.start not in label_digit_starts]
 

@@ -67,9 +67,11 @@ def body_pieces(doc: Document) -> list[str | Anchor]:
             continue
         drop_newline = False
         if seg.kind == "marker":
-            label = marker_labels[markers_by_start[seg.start]]
+            index = markers_by_start[seg.start]
+            label = marker_labels[index]
             before = pieces[-1].rstrip(" \t") if pieces and isinstance(pieces[-1], str) else ""
-            if before and before[-1] in ".,;:!?”’\"»)":
+            # a marker the author wrote in markup stands where it was written
+            if before and before[-1] in ".,;:!?”’\"»)" and doc.markers[index].style not in ("markdown", "latex"):
                 _trim_space(pieces)  # "Hopkins. 21 This" -> "Hopkins.[^21] This"
             pieces.append(Anchor(label, label_to_note.get(label)))
             continue
