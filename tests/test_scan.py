@@ -215,6 +215,7 @@ def test_numbered_list_in_the_prose_is_not_taken_for_notes():
     pytest.param("“Quoted,” 4\n", id="number-at-the-end-of-the-text"),
     pytest.param("1. Notes\n", id="lone-numbered-heading"),
     pytest.param("`s`s12", id="backtick-before-digits"),
+    pytest.param("June 151212", id="marker-glued-to-a-year-at-the-end"),
 ])
 def test_edge_cases_found_by_fuzzing_keep_the_output_a_fixed_point(text):
     once = footnorm.render(footnorm.analyse(text), "markdown")

@@ -278,7 +278,7 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
 DIGITS = re.compile(r"[0-9]+")
 # "freedom in 180019 Jack": a marker glued to a year
-YEAR_GLUED = re.compile(r"\b(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"])")
+YEAR_GLUED = re.compile(r"\b(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"]|$)")
 PAREN_MARKER = re.compile(r"\((\d{1,3})\)")
 BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
 SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
