@@ -10,13 +10,13 @@ a title. Nothing here is a test; the benchmark data is read, never copied into t
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).parent))
 MANUSCRIPTS = ["seed", "dev", "cited-dev", "fossil-dev"]
 REFERENCES = ["notes-dev.jsonl", "dev.jsonl"]
 
@@ -75,14 +75,9 @@ def main() -> int:
     lines.append(notes_rate(bench))
     print(lines[-1])
     if args.write:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                text=True).stdout.strip()
-        stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-        block = "\n".join(f"    {x}" for x in lines)
-        results = ROOT / "benchmarks" / "RESULTS.md"
-        head = results.read_text(encoding="utf-8").split("\n## Last run", 1)[0] if results.exists() else \
-            "# Benchmark results\n\nWritten by `python benchmarks/accuracy.py --write` and `benchmarks/speed.py`.\n"
-        results.write_text(f"{head.rstrip()}\n\n## Last run: {stamp}, commit {commit}\n\n{block}\n", encoding="utf-8")
+        from results import record
+
+        record("Accuracy", "python benchmarks/accuracy.py --write", lines)
     return 0
 
 

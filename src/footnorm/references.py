@@ -1254,7 +1254,9 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
         prev = words[k - 1]
         tail = s[spans[k][0] :]
         if not looks_like_names(tail):
-            continue  # "and Wolfe" is no name list, but "Padua and Wolfe" before it is
+            if words[k].lower().rstrip(",") in _HEAD_JOINERS or words[k].lower().rstrip(",") in ("al.", "al", "a.", "u."):
+                continue  # "and Wolfe" is no name list, but "Padua and Wolfe" before it is
+            break
         if prev.lower().rstrip(":,") in _CITING_WORDS or (
             quoted_next and prev[:1].islower() and _HAS_INITIAL.search(tail)
         ):
