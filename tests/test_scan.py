@@ -220,3 +220,17 @@ def test_numbered_list_in_the_prose_is_not_taken_for_notes():
 def test_edge_cases_found_by_fuzzing_keep_the_output_a_fixed_point(text):
     once = footnorm.render(footnorm.analyse(text), "markdown")
     assert footnorm.render(footnorm.analyse(once), "markdown") == once
+
+
+def test_an_empty_notes_section_does_not_demote_the_page_notes():
+    text = page(f"{P1}.1 {P2}.2", "1 Smith, A History, p. 3.", "2 Ibid., p. 4.") + "\nEndnotes\n"
+    assert [n.number for n in footnorm.analyse(text).notes] == [1, 2]
+
+
+def test_numbered_reading_list_without_markers_is_prose():
+    text = (page(f"{P1} as the original shows. 7\n{P2}.", "7 Crymble, A History of Migration, p. 3.")
+            + "Further reading:\n1. Wilson, A. G., ‘A family of models’, Environment 3 (1971), pp. 1–32.\n"
+            + "2. Flowerdew, R., ‘A method’, Journal of Science 22 (1982), pp. 191–202.\n")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [7]
+    assert "Flowerdew" in doc.body

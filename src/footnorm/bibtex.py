@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 import bibtexparser
@@ -212,7 +213,15 @@ def write(entries: tuple[Entry, ...], biblatex: bool = True) -> str:
         stack.insert(0, LatexEncodingMiddleware(keep_math=True, enclose_urls=False))
     fmt = BibtexFormat()
     fmt.block_separator = "\n"
-    text = bibtexparser.write_string(to_library(entries, biblatex), unparse_stack=stack, bibtex_format=fmt)
+    # pylatexenc logs every character it has no macro for (a narrow space, 'ᵉ') and keeps it as it
+    # is; that is the right outcome for a UTF-8-aware BibTeX, and not worth a line on stderr each.
+    latex_log = logging.getLogger("pylatexenc")
+    level = latex_log.level
+    latex_log.setLevel(logging.ERROR)
+    try:
+        text = bibtexparser.write_string(to_library(entries, biblatex), unparse_stack=stack, bibtex_format=fmt)
+    finally:
+        latex_log.setLevel(level)
     return text.strip() + "\n" if text.strip() else ""
 
 

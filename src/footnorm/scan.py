@@ -428,7 +428,10 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
 def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[int, str]) -> list[Candidate]:
     cands = []
     in_endnotes = False
-    has_endnotes = "notes-heading" in furniture.values()
+    # A Notes heading makes an endnote section only when numbered notes follow it.
+    heads = [i for i, k in furniture.items() if k == "notes-heading"]
+    has_endnotes = bool(heads) and any(
+        LINE_LABEL.match(text, s, e) for s, e in lines[min(heads) + 1:min(heads) + 12])
     for i, (s, e) in enumerate(lines):
         kind = furniture.get(i)
         if kind == "notes-heading":
@@ -590,16 +593,30 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
 
 
-def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]]) -> list[Candidate]:
-    """Numbered lines kept only with support: a marker with their number before them, or a
-    neighbour in the numbering. A lone "1. Notes" is a heading or a list, not a note."""
+def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]], text: str,
+               endnote_lines: set[int], lines: list[tuple[int, int]]) -> list[Candidate]:
+    """Numbered lines kept only with support. A line needs a marker with its number before it or a
+    neighbour in the numbering ("1. Notes" alone is a heading); and a run of "1." "2." lines outside
+    an endnote section that no marker points to is a numbered list in the prose."""
+    def marked(c: Candidate) -> bool:
+        return any(pos < c.start for pos in marker_numbers.get(c.number, ()))
+
+    runs: list[list[Candidate]] = []
+    for c in labels:
+        if runs and c.style != "inline" and runs[-1][-1].style != "inline" and c.number == runs[-1][-1].number + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
     keep = []
-    for k, c in enumerate(labels):
-        marked = any(pos < c.start for pos in marker_numbers.get(c.number, ()))
-        near = (k > 0 and labels[k - 1].number == c.number - 1) or (
-            k + 1 < len(labels) and labels[k + 1].number == c.number + 1)
-        if c.style == "inline" or marked or near:
-            keep.append(c)
+    for run in runs:
+        if run[0].style == "inline":
+            keep.extend(run)
+            continue
+        listed = all(text[c.end:c.end + 1] in ".)" for c in run) and not any(marked(c) for c in run) \
+            and not any(_line_of(lines, c.start) in endnote_lines for c in run)
+        if listed:
+            continue
+        keep.extend(c for c in run if len(run) > 1 or marked(c))
     return keep
 
 
@@ -699,7 +716,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             boosted = [c.rescored(-2.0) if c.style == "line" and (text[c.end:c.end + 1] in ".)") != usual else c
                        for c in boosted]
             chosen_labels = choose_sequence(boosted)
-    chosen_labels = _supported(chosen_labels, marker_numbers_before)
+    chosen_labels = _supported(chosen_labels, marker_numbers_before, text, _endnote_lines(lines, furniture), lines)
     label_digit_starts = {c.start for c in chosen_labels}
     markers_raw = [c for c in pre_markers if c.start not in label_digit_starts]
 
