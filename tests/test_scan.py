@@ -228,7 +228,7 @@ def test_an_empty_notes_section_does_not_demote_the_page_notes():
 
 
 def test_numbered_reading_list_without_markers_is_prose():
-    text = (page(f"{P1} as the original shows. 7\n{P2}.", "7 Crymble, A History of Migration, p. 3.")
+    text = (page(f"{P1} as the original shows. 7\n{P2}.", "7 Crymble, A History of Migration, p. 3.", folio="12")
             + "Further reading:\n1. Wilson, A. G., ‘A family of models’, Environment 3 (1971), pp. 1–32.\n"
             + "2. Flowerdew, R., ‘A method’, Journal of Science 22 (1982), pp. 191–202.\n")
     doc = footnorm.analyse(text)
