@@ -31,7 +31,11 @@ def score(bench: Path, task: str, target: Path, cmd: str, limit: int | None) -> 
     if limit:
         args += ["--limit", str(limit)]
     out = subprocess.run(args, capture_output=True, text=True, check=False).stdout.strip().splitlines()
-    return out[-1] if out else "no output"
+    if not out:
+        return "no output"
+    # the table's ALL row carries what the last line leaves out (precision, recall, note token F1)
+    table = [line for line in out if line.strip().startswith(("degradation", "ALL"))][:2]
+    return out[-1] + "".join(f"\n      {' '.join(line.split())}" for line in table)
 
 
 def notes_rate(bench: Path) -> str:
