@@ -168,6 +168,8 @@ def biblatex_entry(ref: Reference, incomplete: bool) -> tuple[str, list[tuple[st
         extra.append("accessed " + fields.pop("urldate"))
     if fields.get("isbn") and not isbn_ok(fields["isbn"]):
         extra.append("ISBN " + fields.pop("isbn"))
+    if fields.get("volume") and not fields["volume"].isdigit():
+        extra.append("vol. " + fields.pop("volume"))  # biblatex's volume is an integer ("94–96", "iv")
     if incomplete or bib_type not in MANDATORY or not _meets(bib_type, {**fields, **{
             new: fields[old] for old, new in _RENAMED.get(bib_type, {}).items() if old in fields}}):
         bib_type = "misc"
