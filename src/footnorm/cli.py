@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Optional
@@ -74,6 +76,17 @@ ConfigOpt = Annotated[Optional[str], typer.Option(
 def os_message(exc: OSError) -> str:
     """One line for an operating-system error: the file, then what went wrong."""
     return f"{exc.filename or '<output>'}: {exc.strerror or exc}"
+
+
+@contextmanager
+def reported() -> Iterator[None]:
+    """The library's errors and the operating system's as one line on stderr and exit 2."""
+    try:
+        yield
+    except FootnormError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(os_message(exc))
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -159,7 +172,7 @@ def clean(
     config: ConfigOpt = None,
 ) -> None:
     r"""Write the cleaned manuscript: markers as \[^n], notes as definitions, citations as \[@key, 142]."""
-    try:
+    with reported():
         settings = settings_for(files[0], config)
         flavour = to.value if to else settings.to
         classic = bibtex if bibtex is not None else settings.bibtex
@@ -196,10 +209,6 @@ def clean(
             if in_place and not diff:
                 plan.backups.append((f + ".bak", original.encode("utf-8")))
         carry_out(plan, diff)
-    except FootnormError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(os_message(exc))
 
 
 @app.command(epilog="Examples:\n\n  footnorm bib draft.txt -o refs.bib   (appends to refs.bib if it exists)\n\n"
@@ -216,7 +225,7 @@ def bib(
     config: ConfigOpt = None,
 ) -> None:
     """Write the bibliography of every work the notes cite."""
-    try:
+    with reported():
         settings = settings_for(file, config)
         table = abbreviation_table(abbreviations or settings.abbreviations)
         (doc,), _ = patterned([load(file, table)], key_pattern or settings.key_pattern)
@@ -226,10 +235,6 @@ def bib(
             write_text(output, text)
         else:
             write_text(output, footnorm.to_bibtex(doc, biblatex=not classic))
-    except FootnormError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(os_message(exc))
 
 
 @app.command(epilog="Examples:\n\n  footnorm inspect draft.txt\n\n  footnorm inspect draft.txt --json > draft.report.json")
@@ -241,7 +246,7 @@ def inspect(
     config: ConfigOpt = None,
 ) -> None:
     """Show the markers, notes, citations, entries and diagnostics found."""
-    try:
+    with reported():
         settings = settings_for(file, config)
         doc = load(file, abbreviation_table(abbreviations or settings.abbreviations))
         if as_json:
@@ -250,10 +255,6 @@ def inspect(
             from footnorm.summary import print_summary
 
             print_summary(doc)
-    except FootnormError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(os_message(exc))
 
 
 @app.command(epilog="Example:\n\n  footnorm inspect draft.txt --json | footnorm restore - | cmp - draft.txt")
@@ -265,13 +266,9 @@ def restore(
     """Write the exact input back from an `inspect --json` report (a lossless round trip)."""
     from footnorm.roundtrip import restore_json
 
-    try:
+    with reported():
         text, name = read_text(report)
         write_text(output, restore_json(text, name))
-    except FootnormError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(os_message(exc))
 
 
 @app.command(epilog="Example:\n\n  printf 'Hasegawa, Racing the Enemy, 142.\\n' | footnorm parse -")
@@ -281,17 +278,13 @@ def parse(
     output: OutOpt = None,
 ) -> None:
     """Parse one reference or note text per line into CSL-JSON."""
-    try:
+    with reported():
         text, _ = read_text(file)
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
         out = [json.dumps(footnorm.parse_reference(line), ensure_ascii=False) for line in lines]
         write_text(output, "\n".join(out) + ("\n" if out else ""))
-    except FootnormError as exc:
-        fail(str(exc))
-    except OSError as exc:
-        fail(os_message(exc))
 
 
 def _github(value: str) -> str:

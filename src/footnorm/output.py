@@ -22,26 +22,16 @@ def write_text(path: str | None, text: str) -> None:
         raise FootnormError(f"{path}: is a directory")
     if not directory.is_dir():
         raise FootnormError(f"{path}: directory {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    _atomic(target, text.encode("utf-8"), keep_mode=True)
 
 
 def write_bytes(path: str, data: bytes) -> None:
     """Write bytes to `path` atomically (a backup copy keeps the input's exact bytes)."""
-    target = Path(path)
+    _atomic(Path(path), data, keep_mode=False)
+
+
+def _atomic(target: Path, data: bytes, keep_mode: bool) -> None:
+    """A temp file beside the target, synced, then renamed over it: readers see old or new, never half."""
     directory = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     try:
@@ -49,6 +39,8 @@ def write_bytes(path: str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        if keep_mode and target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
         os.replace(tmp, target)
     except BaseException:
         try:
