@@ -71,6 +71,8 @@ def is_commentary(c: Citation) -> bool:
 
 def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic, ...]]:
     out, diags = [], []
+    # Books repeat their notes ("Ibid.", "Ibid., 12.", the same short form): parse each text once.
+    parsed: dict[str, tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]] = {}
     for note in notes:
         existing = pandoc_citations(note)
         if existing is not None:
@@ -78,7 +80,10 @@ def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic,
             continue
         try:
             # Line breaks from the page are spaces to the grammar; the length stays, so offsets hold.
-            cites, ds = parse_note_text(note.text.replace("\n", " "))
+            flat_text = note.text.replace("\n", " ")
+            if flat_text not in parsed:
+                parsed[flat_text] = parse_note_text(flat_text)
+            cites, ds = parsed[flat_text]
             if "-\n" in note.text:
                 cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
         except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note

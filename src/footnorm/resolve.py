@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from .abbreviations import expand
 from .keys import assign_keys, fold
@@ -28,19 +28,39 @@ def name_tokens(ref: Reference) -> set[str]:
     return {t for n in names for t in norm(f"{n.given} {n.particle} {n.family} {n.literal}").split() if len(t) > 1}
 
 
-@dataclass
-class Work:
-    wid: str
-    reference: Reference
-    full: bool
-    cited_in: list[int] = field(default_factory=list)
+@dataclass(frozen=True, slots=True)
+class Probe:
+    """A reference's names and title, normalised once: resolution compares them many times."""
 
-    def matches_short(self, ref: Reference) -> bool:
-        fams = families(ref)
-        same_author = not fams or families(self.reference)[:1] == fams[:1]
-        if not ref.title:
-            return bool(fams) and same_author
-        short, full = norm(ref.title), norm(self.reference.title)
+    fams: tuple[str, ...]
+    title: str
+    tokens: frozenset[str]
+
+    @classmethod
+    def of(cls, ref: Reference) -> Probe:
+        return cls(families(ref), norm(ref.title), frozenset(name_tokens(ref)))
+
+
+class Work:
+    def __init__(self, wid: str, reference: Reference, full: bool):
+        self.wid, self.full, self.order = wid, full, -1
+        self.reference = reference
+
+    @property
+    def reference(self) -> Reference:
+        return self._reference
+
+    @reference.setter
+    def reference(self, ref: Reference) -> None:
+        self._reference, self.probe = ref, Probe.of(ref)
+
+    def matches_short(self, ref: Reference | Probe) -> bool:
+        p = ref if isinstance(ref, Probe) else Probe.of(ref)
+        mine = self.probe
+        same_author = not p.fams or mine.fams[:1] == p.fams[:1]
+        if not p.title:
+            return bool(p.fams) and same_author
+        short, full = p.title, mine.title
         if not short or not full:
             return False
         if full.startswith(short) or short.startswith(full):
@@ -55,7 +75,32 @@ class Work:
             return True
         # The names were split differently in the full and the short note ("Janie Voyer" read as
         # a family name): the same long title and a shared name word still make one work.
-        return len(short.split()) >= 3 and bool(name_tokens(ref) & name_tokens(self.reference))
+        return len(short.split()) >= 3 and bool(p.tokens & mine.tokens)
+
+
+class WorkIndex:
+    """Works by name word and title word, so a short form is compared with the few works that could
+    be its full form, not with every work of the book (which made resolution quadratic)."""
+
+    def __init__(self) -> None:
+        self.works: list[Work] = []
+        self._by_word: dict[str, set[int]] = {}
+
+    def add(self, work: Work) -> None:
+        work.order = len(self.works)
+        self.works.append(work)
+        self.reindex(work)
+
+    def reindex(self, work: Work) -> None:
+        p = work.probe
+        for word in (*p.fams, *p.tokens, *p.title.split()):
+            self._by_word.setdefault(word, set()).add(work.order)
+
+    def candidates(self, p: Probe) -> list[Work]:
+        """Most recent first, as a short form refers to the nearest matching work."""
+        keys = p.fams[:1] + tuple(p.tokens) if p.fams else tuple(p.title.split()[:1])
+        ids = set().union(*(self._by_word.get(k, set()) for k in keys)) if keys else set()
+        return [self.works[i] for i in sorted(ids, reverse=True)]
 
 
 def _years_agree(a: Reference, b: Reference) -> bool:
@@ -75,7 +120,8 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
             ) -> tuple[tuple[Note, ...], tuple[Entry, ...], tuple[Diagnostic, ...]]:
     """Works for every citation; keys come from the citations as written, so an abbreviations
     table expands the entries without renaming them."""
-    works: list[Work] = []
+    index = WorkIndex()
+    works = index.works
     by_ident: dict[tuple, Work] = {}
     assigned: list[list[Work | None]] = []
     diags: list[Diagnostic] = []
@@ -84,7 +130,7 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
     def new_work(ref: Reference, full: bool) -> Work:
         wid = "|".join((",".join(families(ref)), norm(ref.title or ref.container_title), ref.volume if not full else ""))
         w = Work(wid, ref, full)
-        works.append(w)
+        index.add(w)
         return w
 
     for note in notes:
@@ -114,19 +160,22 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
                 mine.append(None)
                 continue
             # The same author and title, or a short form of a work already cited: one work.
-            ident = (families(ref), norm(ref.title))
+            probe = Probe.of(ref)
+            ident = (probe.fams, probe.title)
             full = c.form == "full"
             work = by_ident.get(ident)
             if work is None:
-                work = next((w for w in reversed(works) if w.matches_short(ref) and _years_agree(w.reference, ref)),
-                            None)
+                work = next((w for w in index.candidates(probe)
+                             if w.matches_short(probe) and _years_agree(w.reference, ref)), None)
             if work is None:
                 work = new_work(ref, full)
-            elif full and not work.full:
-                work.reference = _merge(ref, work.reference)
-                work.full = True
             else:
-                work.reference = _merge(work.reference, ref)
+                if full and not work.full:
+                    work.reference = _merge(ref, work.reference)
+                    work.full = True
+                else:
+                    work.reference = _merge(work.reference, ref)
+                index.reindex(work)
             by_ident[ident] = work
             mine.append(work)
         assigned.append(mine)
