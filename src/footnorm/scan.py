@@ -205,7 +205,9 @@ def _bibliography_start(stripped: list[str]) -> int:
 
 
 def _furniture_key(line: str) -> str:
-    return " ".join(line.translate(_DROP_DIGITS).split()).casefold()
+    # Running heads differ only in their folio; the same line of type keeps its spacing, so
+    # dropping the digits is enough (no whitespace normalising: this runs on every line).
+    return line.translate(_DROP_DIGITS).strip().casefold()
 
 
 def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
