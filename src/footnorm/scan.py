@@ -161,7 +161,7 @@ BIBLIOGRAPHY_HEADING = re.compile(
     r"bibliographie|références(?:\s+bibliographiques)?|quellen-?\s+und\s+literaturverzeichnis|referencias)\s*:?",
     re.IGNORECASE,
 )
-_ENTRY_HINT = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://")
+_ENTRY_HINT = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b|https?://|\bdoi\b|\bpp?\.\s*\d", re.IGNORECASE)
 
 
 INTRODUCTION_HEADING = re.compile(
@@ -194,11 +194,12 @@ def _front_matter_end(stripped: list[str]) -> int:
 
 def _bibliography_start(stripped: list[str]) -> int:
     """The line of a closing bibliography's heading, or len(lines): only the last such heading
-    counts, and only when most of the lines after it look like references (a year or a link)."""
+    counts, and only when the lines after it look like references (years, links, page ranges)."""
     for i in range(len(stripped) - 1, -1, -1):
         if len(stripped[i]) <= 45 and BIBLIOGRAPHY_HEADING.fullmatch(stripped[i]):
             after = [x for x in stripped[i + 1:i + 40] if x]
-            if len(after) >= 3 and sum(bool(_ENTRY_HINT.search(x)) for x in after) >= len(after) / 2:
+            # references wrap over two to four lines, and one of them carries the year or the link
+            if len(after) >= 3 and sum(bool(_ENTRY_HINT.search(x)) for x in after) >= len(after) * 0.3:
                 return i
             break
     return len(stripped)
