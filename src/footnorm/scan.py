@@ -396,11 +396,11 @@ def marker_score(text: str, s: int, e: int) -> float | None:
     return score
 
 
-def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def marker_candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     cands, doubtful = [], []
     for m in DIGITS.finditer(text):
         s, e = m.span()
-        if e - s > 3 or s in excluded or (s and text[s - 1] in "-–/_"):
+        if e - s > 3 or (s and text[s - 1] in "-–/_"):
             continue
         q = text[e] if e < len(text) else ""
         if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
@@ -428,9 +428,9 @@ def marker_candidates(text: str, excluded: set[int]) -> tuple[list[Candidate], l
     return cands, doubtful
 
 
-def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[int, str]) -> list[Candidate]:
+def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[int, str],
+                     in_endnotes: set[int]) -> list[Candidate]:
     cands = []
-    in_endnotes = False
     # A Notes heading makes an endnote section only when numbered notes follow it.
     heads = [i for i, k in furniture.items() if k == "notes-heading"]
     has_endnotes = bool(heads) and any(
@@ -438,7 +438,6 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
     for i, (s, e) in enumerate(lines):
         kind = furniture.get(i)
         if kind == "notes-heading":
-            in_endnotes = True
             continue
         m = LINE_LABEL.match(text, s, e) if kind is None else None
         if m:
@@ -456,20 +455,16 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score -= 2.0
             elif ch.isupper() or ch in "“\"‘'«(":
                 score += 0.5
-            if in_endnotes:
+            if i in in_endnotes:
                 score += 2.0
             elif has_endnotes:
                 score -= 2.5  # numbered lines before a Notes section are lists or headings
             cands.append(Candidate(n, m.start(1), m.end(1), score, "line", m.end()))
-        elif LONE_LABEL.fullmatch(text, s, e) and i + 1 < len(lines) and i not in furniture or (
-                kind == "page-number" and LONE_LABEL.fullmatch(text, s, e)):
-            m = LONE_LABEL.fullmatch(text, s, e)
-            if i + 1 >= len(lines):
-                continue
+        elif kind in (None, "page-number") and i + 1 < len(lines) and (m := LONE_LABEL.fullmatch(text, s, e)):
             ns, ne = lines[i + 1]
             if not text[ns:ne].strip() or (i + 1) in furniture:
                 continue
-            score = -0.5 + (2.0 if in_endnotes else 0.0)
+            score = -0.5 + (2.0 if i in in_endnotes else 0.0)
             cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
     return cands
 
@@ -684,11 +679,12 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
 def scan_flat(text: str, index: LineIndex) -> Layout:
     lines = _lines(text)
     furniture = find_furniture(text, lines)
-    labels = label_candidates(text, lines, furniture)
-    pre_markers, doubtful = marker_candidates(text, set())
+    in_endnotes = _endnote_lines(lines, furniture)
+    labels = label_candidates(text, lines, furniture, in_endnotes)
+    pre_markers, doubtful = marker_candidates(text)
+    # marker numbers by the offset just after them: an inline label's digits start one space later
     glued_at = {c.end: c.number for c in pre_markers}
-    # keyed by the position just before the inline label's digits (the space)
-    inline = inline_candidates(text, {pos: n for pos, n in glued_at.items()})
+    inline = inline_candidates(text, glued_at)
     # The same number as a flowed note and as a page-bottom note: the page-bottom one is the note.
     line_numbers_after: dict[int, int] = {}
     for c in labels:
@@ -719,7 +715,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             boosted = [c.rescored(-2.0) if c.style == "line" and (text[c.end:c.end + 1] in ".)") != usual else c
                        for c in boosted]
             chosen_labels = choose_sequence(boosted)
-    chosen_labels = _supported(chosen_labels, marker_numbers_before, text, _endnote_lines(lines, furniture), lines)
+    chosen_labels = _supported(chosen_labels, marker_numbers_before, text, in_endnotes, lines)
     label_digit_starts = {c.start for c in chosen_labels}
     markers_raw = [c for c in pre_markers if c.start not in label_digit_starts]
 
@@ -782,7 +778,6 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                           line, col))
         note_spans.append((c.start, end))
         last_end = end
-    in_endnotes = _endnote_lines(lines, furniture)
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
 
     # Markers: candidates outside notes and furniture, rewarded when a note carries their number.

@@ -106,12 +106,6 @@ def _trim_space(pieces: list[str | Anchor]) -> None:
             pieces.pop()
 
 
-def unmarked_notes(doc: Document) -> list[tuple[str, Note]]:
-    note_labels, marker_labels = labels(doc)
-    marked = set(marker_labels.values())
-    return [(note_labels[i], n) for i, n in enumerate(doc.notes) if note_labels[i] not in marked]
-
-
 def flat(text: str) -> str:
     """A note's text on one line: hard wraps from the page are not the author's."""
     return re.sub(r"\s*\n\s*", " ", text).strip()
