@@ -28,12 +28,12 @@ def pandoc_citations(note: Note) -> tuple[Citation, ...] | None:
     return tuple(found) if found else None
 
 
-_WRAPPED = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_])")
+WRAPPED_WORD = re.compile(r"[^\W\d_]+-\n[^\W\d_]+")  # a word hyphenated at the end of a line
 
 
 def dehyphenate(ref: Reference, text: str, start: int, end: int) -> Reference:
     """`pre-\ndictive` in a page-bottom note is one word: join it in the fields that carry it."""
-    broken = {m.group(0) for m in re.finditer(r"[^\W\d_]+-\n[^\W\d_]+", text[start:end])}
+    broken = {m.group(0) for m in WRAPPED_WORD.finditer(text, start, end)}
     if not broken:
         return ref
     changes = {}
