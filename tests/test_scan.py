@@ -234,3 +234,24 @@ def test_numbered_reading_list_without_markers_is_prose():
     doc = footnorm.analyse(text)
     assert [n.number for n in doc.notes] == [7]
     assert "Flowerdew" in doc.body
+
+
+def test_text_that_lost_its_capitals_still_has_notes_and_running_heads():
+    # Small capitals flattened to lower case: every sentence and every note begins in lower case.
+    prose = "".join(f"the delegation number {k} reached the capital late. " for k in range(12))
+    head = "treaties and their makers in the long century"
+    pages = []
+    for k in range(1, 4):
+        pages.append(f"{prose}the envoys signed the paper at once. {k} the matter rested there.\n"
+                     f"{k} see: a. smith, treaties in practice, london 2001, p. {k}.\n{head}\n{10 + k}\n")
+    text = "".join(pages)
+    doc = footnorm.analyse(text)
+    assert [(m.number, text[m.start:m.end]) for m in doc.markers] == [(1, "1"), (2, "2"), (3, "3")]
+    assert [(n.number, n.text) for n in doc.notes] == [
+        (k, f"see: a. smith, treaties in practice, london 2001, p. {k}.") for k in (1, 2, 3)]
+    assert [a.kind for a in doc.artefacts].count("running-header") == 3
+
+
+def test_lower_case_note_lines_are_doubted_in_ordinary_text():
+    text = page(f"{P1}.1 {P2}. {P3}.", "1 Smith, Works, p. 3.", "2 the committee met again in the spring.")
+    assert [n for n, _ in notes(text)] == [1]

@@ -46,6 +46,17 @@ PROSE_WORDS = frozenset(
 )
 
 
+# A sentence start after a plain word of four letters or more (not "pp." or "ed.").
+_SENTENCE_START = re.compile(r"(?<=[a-z]{4}[.?!] )[A-Za-z]")
+
+
+def capitals_lost(text: str) -> bool:
+    """Whether the text's sentences mostly begin in lower case, as when small capitals or an OCR
+    case error took the capitals away: then a lower-case start says nothing about a sentence."""
+    starts = _SENTENCE_START.findall(text)
+    return len(starts) >= 30 and sum(c.islower() for c in starts) * 2 > len(starts)
+
+
 def words(sentence: str) -> list[str]:
     return WORD.findall(sentence)
 

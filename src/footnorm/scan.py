@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .model import Artefact, Diagnostic, Marker, Note
-from .prose import PROSE_WORDS, citation_likeness, has_reference_feature, sentence_ends, words
+from .prose import PROSE_WORDS, capitals_lost, citation_likeness, has_reference_feature, sentence_ends, words
 from .source import LineIndex
 
 
@@ -211,10 +211,11 @@ def _furniture_key(line: str) -> str:
     return line.translate(_DROP_DIGITS).strip().casefold()
 
 
-def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
+def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = False) -> dict[int, str]:
     """Line number -> artefact kind, for page numbers, running heads, stamps and notes headings.
 
     Cheap guards (length, first character) come before each pattern: this runs on every line.
+    A running head is known by its capital unless the text lost its capitals (`caseless`).
     """
     stripped = [text[s:e].strip() for s, e in lines]
     line_keys = [_furniture_key(line) if 6 <= len(line) <= 200 else "" for line in stripped]
@@ -246,11 +247,11 @@ def find_furniture(text: str, lines: list[tuple[int, int]]) -> dict[int, str]:
             kinds[i] = "running-header"
         elif ("|" in line or "•" in line) and PIPE_HEAD.fullmatch(line):
             kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
-        elif repeats >= 3 and n <= 60 and line[0].isupper() and not line.endswith((".", ",", ";", ":")) \
+        elif repeats >= 3 and n <= 60 and (line[0].isupper() or caseless) and not line.endswith((".", ",", ";", ":")) \
                 and line.count(" ") < 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
         elif repeats >= 3 and n <= 120 and (line[-1].isalpha() or line[-1] in "?)’”…") \
-                and not LINKISH.search(line) and line[0].isupper():
+                and not LINKISH.search(line) and (line[0].isupper() or caseless):
             kinds[i] = "running-header"  # a long article title atop alternate pages
         elif repeats >= 3 and BARE_LINK.fullmatch(line):
             kinds[i] = "running-header"  # the journal's address atop every page
@@ -306,8 +307,11 @@ def _next_word_char(text: str, pos: int) -> str:
     return text[j] if j < len(text) else ""
 
 
-def marker_score(text: str, s: int, e: int) -> float | None:
-    """Local evidence that digits text[s:e] are a note marker; None when they cannot be one."""
+def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | None:
+    """Local evidence that digits text[s:e] are a note marker; None when they cannot be one.
+
+    `caseless`: the text has lost its capitals, so a lower-case word may begin a sentence.
+    """
     n = int(text[s:e])
     if n == 0 or text[s] == "0":
         return None
@@ -375,7 +379,7 @@ def marker_score(text: str, s: int, e: int) -> float | None:
         elif pc in ".!?”’\"»)":
             if text.startswith(text[s:e] + " ", e + 1):
                 score = 2.0  # "colonies. 17 17 See …": the marker, then the flowed note's own number
-            elif nxt and (nxt.isupper() or nxt in "“\"‘("):
+            elif nxt and (nxt.isupper() or nxt in "“\"‘(" or (caseless and nxt.islower())):
                 score = 1.0
             else:
                 score = -1.0
@@ -396,7 +400,7 @@ def marker_score(text: str, s: int, e: int) -> float | None:
     return score
 
 
-def marker_candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def marker_candidates(text: str, caseless: bool = False) -> tuple[list[Candidate], list[tuple[int, int]]]:
     cands, doubtful = [], []
     for m in DIGITS.finditer(text):
         s, e = m.span()
@@ -406,7 +410,7 @@ def marker_candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]
         if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
             doubtful.append((s, e + 1))  # "12A": note 12 glued to a stray letter, or a page artefact
             continue
-        sc = marker_score(text, s, e)
+        sc = marker_score(text, s, e, caseless)
         if sc is not None:
             style = "paragraph" if sc == 3.0 else ("glued" if text[s - 1:s] not in (" ", "\t") else "bare")
             cands.append(Candidate(int(text[s:e]), s, e, sc, style))
@@ -429,7 +433,7 @@ def marker_candidates(text: str) -> tuple[list[Candidate], list[tuple[int, int]]
 
 
 def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[int, str],
-                     in_endnotes: set[int]) -> list[Candidate]:
+                     in_endnotes: set[int], caseless: bool = False) -> list[Candidate]:
     cands = []
     # A Notes heading makes an endnote section only when numbered notes follow it.
     heads = [i for i, k in furniture.items() if k == "notes-heading"]
@@ -451,9 +455,9 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             if VOLUME_CONTINUES.match(first):
                 score -= 3.0  # "Quarterly\n22 (1965), 264-286": a volume wrapped to the line start
             ch = first[:1]
-            if ch.islower():
+            if ch.islower() and not caseless:
                 score -= 2.0
-            elif ch.isupper() or ch in "“\"‘'«(":
+            elif ch.isalpha() or ch in "“\"‘'«(":
                 score += 0.5
             if i in in_endnotes:
                 score += 2.0
@@ -678,10 +682,11 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
 
 def scan_flat(text: str, index: LineIndex) -> Layout:
     lines = _lines(text)
-    furniture = find_furniture(text, lines)
+    caseless = capitals_lost(text)
+    furniture = find_furniture(text, lines, caseless)
     in_endnotes = _endnote_lines(lines, furniture)
-    labels = label_candidates(text, lines, furniture, in_endnotes)
-    pre_markers, doubtful = marker_candidates(text)
+    labels = label_candidates(text, lines, furniture, in_endnotes, caseless)
+    pre_markers, doubtful = marker_candidates(text, caseless)
     # marker numbers by the offset just after them: an inline label's digits start one space later
     glued_at = {c.end: c.number for c in pre_markers}
     inline = inline_candidates(text, glued_at)
@@ -762,7 +767,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                 if not text[ls:le].strip():
                     break
                 first = text[ls:le].lstrip()[:1]
-                if prose_run[li] > (2 if first.islower() else 6) and _ends_sentence(text, c.text_start, end) \
+                if prose_run[li] > (2 if first.islower() and not caseless else 6) and _ends_sentence(text, c.text_start, end) \
                         and citation_likeness(text[ls:le]) < 0.5:
                     break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
