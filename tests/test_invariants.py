@@ -39,9 +39,9 @@ def test_segments_tile_the_input(text):
 def test_offsets_and_positions_agree(text):
     doc = footnorm.analyse(text)
     for n in doc.notes:
-        assert text[n.start:n.end] == n.text
+        assert "\n".join(text[s:e] for s, e in n.parts) == n.text
         for c in n.citations:
-            assert n.start <= c.start <= c.end <= n.end
+            assert n.start <= c.start <= c.end <= n.parts[-1][1]
     for d in doc.diagnostics:
         line_start = text.rfind("\n", 0, d.start) + 1
         assert d.line == text.count("\n", 0, d.start) + 1

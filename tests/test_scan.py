@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 import footnorm
@@ -255,3 +257,55 @@ def test_text_that_lost_its_capitals_still_has_notes_and_running_heads():
 def test_lower_case_note_lines_are_doubted_in_ordinary_text():
     text = page(f"{P1}.1 {P2}. {P3}.", "1 Smith, Works, p. 3.", "2 the committee met again in the spring.")
     assert [n for n, _ in notes(text)] == [1]
+
+
+def _wrapped(words: str, width: int, lines: int, seed: int = 0) -> list[str]:
+    """`lines` lines of about `width` characters drawn from `words`, as a PDF page sets them."""
+    rng = random.Random(seed)
+    vocabulary = words.split()
+    out, line = [], ""
+    while len(out) < lines:
+        word = rng.choice(vocabulary)
+        if len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return out
+
+
+BODY = "the delegation reached capital late and envoys were tired of waiting for an answer from home"
+NOTE = "Report of the Commission minutes sessions kept in archive ministry papers London Paris vol"
+
+
+def test_note_cut_by_a_page_break_is_joined_with_its_rest_on_the_next_page():
+    # Notes set in smaller type: their lines are a third longer than the prose lines.
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1 The same day ended.2"
+    body2[3] += ".3"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
+    note2[-1] += " and in the"  # the page ends mid-sentence
+    rest = _wrapped(NOTE, 84, 2, 5) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 6)] + _wrapped(NOTE, 84, 12, 7) + ["end, p. 9."]
+    text = "\n".join(body1 + note1 + note2 + ["12"] + body2 + rest + note3 + ["13"]) + "\n"
+    doc = footnorm.analyse(text)
+    note = next(n for n in doc.notes if n.number == 2)
+    assert len(note.parts) == 2
+    assert note.text.endswith("and in the\n" + "\n".join(rest))
+    assert "\n".join(text[s:e] for s, e in note.parts) == note.text
+    assert "papers of the envoy" not in doc.body and body2[-1] in doc.body
+    assert [n.number for n in doc.notes] == [1, 2, 3]
+
+
+def test_note_ending_its_sentence_at_the_page_foot_takes_nothing_from_the_next_page():
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1"
+    note1 = ["1 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 12, 4) + ["the end, p. 4."]
+    wide_prose = _wrapped(BODY, 84, 3, 5)  # a block quote set as wide as the notes
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 6)] + _wrapped(NOTE, 84, 12, 7) + ["the end, p. 8."]
+    body2[-1] += ".2"
+    text = "\n".join(body1 + note1 + ["12"] + body2 + wide_prose + note2 + ["13"]) + "\n"
+    doc = footnorm.analyse(text)
+    assert all(not n.continued for n in doc.notes)
+    assert wide_prose[0] in doc.body

@@ -21,7 +21,7 @@ def pandoc_citations(note: Note) -> tuple[Citation, ...] | None:
             m = PANDOC_ITEM.match(part)
             if m:
                 locator = (m.group("loc") or "").strip()
-                found.append(Citation(note.start + pos, note.start + pos + len(part), part.strip(), "full",
+                found.append(Citation(note.position(pos), note.position(pos + len(part)), part.strip(), "full",
                                       Reference(), m.group("prefix") or "", locator, "page" if locator else "",
                                       m.group("key") or m.group("bkey")))
             pos += len(part) + 1
@@ -89,6 +89,7 @@ def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic,
         except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note
             cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {exc!r}", 0, len(note.text)),)
         settled = (settle_form(c) for c in cites)
-        out.append(replace(note, citations=tuple(c.shifted(note.start) for c in settled if not is_commentary(c))))
-        diags.extend(replace(d, start=d.start + note.start, end=d.end + note.start) for d in ds)
+        out.append(replace(note, citations=tuple(replace(c, start=note.position(c.start), end=note.position(c.end))
+                                                 for c in settled if not is_commentary(c))))
+        diags.extend(replace(d, start=note.position(d.start), end=note.position(d.end)) for d in ds)
     return tuple(out), tuple(diags)

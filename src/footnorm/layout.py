@@ -10,6 +10,7 @@ def tile(length: int, markers: tuple[Marker, ...], notes: tuple[Note, ...],
     """Segments covering [0, length) in order with no gap and no overlap; the rest is body."""
     taken = [(m.start, m.end, "marker") for m in markers]
     taken += [(n.label_start if n.label_start >= 0 else n.start, n.end, "note") for n in notes]
+    taken += [(s, e, "note") for n in notes for s, e in n.continued]
     taken += [(a.start, a.end, "artefact") for a in artefacts]
     taken.sort()
     segments, pos = [], 0

@@ -5,7 +5,7 @@ Offsets are code-point offsets into the original input, end exclusive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 Severity = Literal["error", "warning", "info"]
@@ -95,9 +95,6 @@ class Citation:
     label: str = ""  # CSL locator label: page, volume, note, chapter, ...
     key: str = ""  # filled by resolution
 
-    def shifted(self, offset: int) -> Citation:
-        return replace(self, start=self.start + offset, end=self.end + offset)
-
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -123,6 +120,30 @@ class Note:
     column: int = 0
     citations: tuple[Citation, ...] = ()
     label: str = ""  # the label as written when it is not a plain number ([^intro])
+    # Later parts of a note a page break cut in two, as (start, end) in the input; `text` joins the
+    # parts with a line break, as the page did.
+    continued: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def parts(self) -> tuple[tuple[int, int], ...]:
+        return ((self.start, self.end),) + self.continued
+
+    def position(self, offset: int) -> int:
+        """The input offset of `text[offset]`; the line break joining two parts stands at the first's end."""
+        for start, end in self.parts:
+            if offset <= end - start:
+                return start + offset
+            offset -= end - start + 1
+        return self.parts[-1][1]
+
+    def offset(self, position: int) -> int:
+        """The offset in `text` of the input offset `position` (the inverse of `position`)."""
+        base = 0
+        for start, end in self.parts:
+            if start <= position <= end:
+                return base + position - start
+            base += end - start + 1
+        return position - self.start
 
 
 @dataclass(frozen=True, slots=True)

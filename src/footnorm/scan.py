@@ -140,6 +140,7 @@ STAMP_DETAIL = re.compile(r"\d\d:\d\d|©|open access|licen[cs]e|download|herunte
 BARE_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
 _DROP_DIGITS = str.maketrans("", "", "0123456789")
+PUBLISHED_BY = re.compile(r"published\s+by\b|publiziert\s+(?:von|bei)|publicado\s+por|publié\s+par", re.IGNORECASE)
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
 
@@ -219,6 +220,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
     """
     stripped = [text[s:e].strip() for s, e in lines]
     line_keys = [_furniture_key(line) if 6 <= len(line) <= 200 else "" for line in stripped]
+    # "1940. 84" and "1941. 85" share a key, but a running head has words
+    line_keys = [k if sum(c.isalpha() for c in k) >= 4 else "" for k in line_keys]
     keys: dict[str, int] = {}
     for k in line_keys:
         if k:
@@ -245,8 +248,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "download-stamp"
         elif repeats >= 2 and 6 <= n <= 90 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")):
             kinds[i] = "running-header"
-        elif ("|" in line or "•" in line) and PIPE_HEAD.fullmatch(line):
-            kinds[i] = "running-header"  # "140 | Author Name", "Title of the Article | 143"
+        elif ("|" in line or "•" in line) and (PIPE_HEAD.fullmatch(line) or (repeats >= 3 and n <= 120)):
+            kinds[i] = "running-header"  # "140 | Author Name", "Volume 1 • No 2 • 2012 • pp. 47-70"
         elif repeats >= 3 and n <= 60 and (line[0].isupper() or caseless) and not line.endswith((".", ",", ";", ":")) \
                 and line.count(" ") < 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
@@ -257,6 +260,9 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "running-header"  # the journal's address atop every page
         elif repeats >= 3 and n > 20 and LINKISH.search(line) and STAMP_DETAIL.search(line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
+        elif line[0] == "©" or (kinds.get(i - 1) == "copyright" and (STAMP_DETAIL.search(line) or LINKISH.search(line)
+                                                                     or PUBLISHED_BY.match(line))):
+            kinds[i] = "copyright"  # "© The Author(s), 2024." and the licence lines under it
         elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
             kinds[i] = "headnote"  # "* The author is professor of …": a note of the title or author line
         elif n >= 6 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
@@ -784,6 +790,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         note_spans.append((c.start, end))
         last_end = end
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
+    notes = _join_continuations(text, lines, furniture, notes, set(label_lines))
+    note_spans += [span for n in notes for span in n.continued]
 
     # Markers: candidates outside notes and furniture, rewarded when a note carries their number.
     furn_spans = [(lines[i][0], lines[i][1]) for i in furniture]
@@ -831,6 +839,96 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                                 f"'{text[s:e]}' may be note {text[s:e - 1]} glued to a letter, or a page artefact; "
                                 "left in the body", s, e, line, col))
     return Layout(tuple(markers), tuple(notes), tuple(artefacts), tuple(diags))
+
+
+NOTE_TYPE_RATIO = 1.12  # note lines this much longer than body lines: the notes are set in smaller type
+OPEN_END = re.compile(r"(?:[\w,;:(\[–-]|\b[A-Z]\.)$")  # "… in A." stops at an initial
+
+
+def _typical_width(widths: list[int]) -> float:
+    full = sorted(w for w in widths if w >= 40)  # full lines; a paragraph's last line says nothing
+    return full[len(full) // 2] if len(full) >= 20 else 0.0
+
+
+def _rest_of_note(text: str, lines: list[tuple[int, int]], start: int, end: int, wide: float,
+                  body_width: float) -> int | None:
+    """The first line of the note-wide run that ends lines[start:end], or None.
+
+    Each line votes by its width: note-wide for, body-wide against, short (a paragraph's or the
+    note's last line) not at all. The rest begins where the votes from there to the end sum highest,
+    so a note line cut short by a long word does not end the run (on a tie, a wide line joins it).
+    """
+    best, best_at, total = 0, None, 0
+    for li in range(end - 1, start - 1, -1):
+        w = len(text[lines[li][0]:lines[li][1]].rstrip())
+        if li != end - 1 and w >= body_width * 0.75:
+            total += 1 if w >= wide else -1
+        if total > best or (total == best and best_at is not None and w >= wide):
+            best, best_at = total, li
+    return best_at
+
+
+def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], notes: list[Note],
+                        label_lines: set[int]) -> list[Note]:
+    """Page-bottom notes a page break cut off mid-sentence, joined with their rest on the next page.
+
+    The rest stands at the foot of the next page's text, above that page's first note (or its
+    furniture). Only the type tells it from the prose above it: where the notes are set smaller, a
+    note line holds more characters than a body line, so the rest is the run of note-wide lines
+    (and a short last line) that ends the page's text.
+    """
+    in_note = [False] * len(lines)
+    note_widths = []
+    for n in notes:
+        first, last = _line_of(lines, n.start), _line_of(lines, n.end)
+        for li in range(first, last + 1):
+            in_note[li] = True
+        note_widths += [lines[li][1] - lines[li][0] for li in range(first, last)]
+    body_widths = [e - s for i, (s, e) in enumerate(lines) if not in_note[i] and i not in furniture]
+    note_width, body_width = _typical_width(note_widths), _typical_width(body_widths)
+    if not note_width or not body_width or note_width < body_width * NOTE_TYPE_RATIO:
+        return notes
+    wide = (note_width + body_width) / 2
+
+    def blank(li: int) -> bool:
+        s, e = lines[li]
+        return not text[s:e].strip()
+
+    out = list(notes)
+    for k, n in enumerate(out):
+        if n.placement != "page-bottom":
+            continue
+        parts: list[tuple[int, int]] = []
+        li = _line_of(lines, n.end)
+        while OPEN_END.search(text[max(n.start, (end := parts[-1][1] if parts else n.end) - 3):end]):
+            # the page break: furniture (and blank lines) right after the note, then the next page's text
+            li += 1
+            saw_furniture = False
+            while li < len(lines) and (li in furniture or blank(li)):
+                saw_furniture = saw_furniture or li in furniture
+                li += 1
+            if not saw_furniture:
+                break
+            zone_end = li
+            while zone_end < len(lines) and zone_end not in furniture and zone_end not in label_lines \
+                    and not in_note[zone_end] and not blank(zone_end):
+                zone_end += 1
+            first = _rest_of_note(text, lines, li, zone_end, wide, body_width)
+            if first is None:
+                break
+            s, e = lines[first][0], lines[zone_end - 1][1]
+            s += len(text[s:e]) - len(text[s:e].lstrip())
+            e = s + len(text[s:e].rstrip())
+            parts.append((s, e))
+            for x in range(first, zone_end):
+                in_note[x] = True
+            li = zone_end - 1
+            if zone_end in label_lines:
+                break  # the next page's notes begin: the rest is complete
+        if parts:
+            joined = n.text + "".join("\n" + text[s:e] for s, e in parts)
+            out[k] = replace(n, text=joined, continued=tuple(parts))
+    return out
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:

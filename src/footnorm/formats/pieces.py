@@ -76,7 +76,7 @@ def body_pieces(doc: Document) -> list[str | Anchor]:
             pieces.append(Anchor(label, label_to_note.get(label)))
             continue
         at_line_start = _at_line_start(text, seg.start)
-        if seg.kind == "note":
+        if seg.kind == "note" and seg.start in notes_by_start:
             i, note = notes_by_start[seg.start]
             label = note_labels[i]
             if note.placement == "inline":
@@ -119,7 +119,7 @@ def citation_groups(note: Note) -> list[tuple[int, int, list[Citation]]]:
     for c in note.citations:
         if not c.key:
             continue
-        s, e = c.start - note.start, c.end - note.start
+        s, e = note.offset(c.start), note.offset(c.end)
         if c.prefix and not text[s:e].startswith(c.prefix):
             k = text.rfind(c.prefix, 0, s)
             if k != -1 and not text[k + len(c.prefix):s].strip():

@@ -16,6 +16,7 @@ def report(doc: Document) -> dict[str, Any]:
                      "style": m.style} for m in doc.markers],
         "notes": [{"number": n.number, "text": n.text, "start": n.start, "end": n.end, "placement": n.placement,
                    "label_start": n.label_start, "label_end": n.label_end, "line": n.line, "column": n.column,
+                   "continued": [list(p) for p in n.continued],
                    "citations": [citation_to_json(c) for c in n.citations]} for n in doc.notes],
         "artefacts": [{"kind": a.kind, "start": a.start, "end": a.end, "text": a.text} for a in doc.artefacts],
         # Each segment carries its text, so `footnorm restore` rebuilds the input from the report alone.
