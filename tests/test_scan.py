@@ -181,6 +181,33 @@ def test_article_front_matter_and_closing_bibliography_are_artefacts():
     assert "London" not in doc.body and [n.number for n in doc.notes] == [1]
 
 
+@pytest.mark.parametrize("heading", ["1. The Question Posed by the Treaty", "I."])
+def test_first_numbered_section_after_a_title_page_ends_the_front_matter(heading):
+    front = ("Review of Things\nISSN 1234-5678\nDOI 10.1234/rot.2020.5\nA Study of Treaties\nJane Doe\n"
+             "SUMMARY: 1. The Question. -2. The Answer.\n")
+    doc = footnorm.analyse(front + f"{heading}\n{P1}.1 {P2}.\n1 Smith, A History, p. 3.\n")
+    assert doc.body.split()[0] == heading.split()[0]
+    assert "ISSN" not in doc.body and [n.number for n in doc.notes] == [1]
+
+
+def test_numbered_section_after_page_notes_is_not_the_end_of_front_matter():
+    # the notes of the first page show the text had begun before the "I." heading
+    text = (f"Review of Things\nDOI 10.1234/rot.2020.5\n{P1}.1 {P2}.\n1 Smith, A History, p. 3.\n"
+            f"I. The Treaty\n{P3}.2\n2 Ibid., p. 4.\n")
+    doc = footnorm.analyse(text)
+    assert "front-matter" not in {a.kind for a in doc.artefacts}
+    assert [n.number for n in doc.notes] == [1, 2]
+
+
+def test_a_flowed_note_stops_at_the_page_furniture():
+    head = "THE HISTORY OF THINGS"
+    text = (f"12 {head}\n{P1}. 5 Smith, Works, p. 3. See Jones, Things, 4;\n{head} 13\n"
+            f"Ibid., 5. {P2}.\n14 {head}\n{P3}.\n")
+    doc = footnorm.analyse(text)
+    assert "".join(doc.text[s.start:s.end] for s in doc.segments) == text
+    assert all(head not in n.text for n in doc.notes)
+
+
 def test_introduction_heading_alone_is_not_front_matter():
     text = f"Chapter One\n\nIntroduction\n{P1}.1 {P2}.\n1 Smith, A History, p. 3.\n"
     assert "front-matter" not in {a.kind for a in footnorm.analyse(text).artefacts}

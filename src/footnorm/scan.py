@@ -170,6 +170,9 @@ INTRODUCTION_HEADING = re.compile(
     r"cap[íi]tulo\s+primero\b.*|wprowadzenie|inleiding)\s*:?",
     re.IGNORECASE,
 )
+# "1. Does the Directive protect …", "I.": the first section of an article whose sections have no names
+FIRST_SECTION = re.compile(r"(?:1|I)\.(?:\s+[A-Z\"“‘'][^.]*[^.\d])?")
+NOTE_LINE = re.compile(r"\d{1,3}\s+[A-Z]")
 FRONT_HINT = re.compile(r"\b(?:abstract|keywords?|schlüsselwörter|zusammenfassung|resumen|palabras clave|"
                         r"riassunto|résumé|mots-clés|issn|doi)\b|©", re.IGNORECASE)
 
@@ -180,15 +183,25 @@ def _front_matter_end(stripped: list[str]) -> int:
     Only an article shows both an abstract, keywords, ISSN or DOI and then an introduction heading
     near its start; anything else has no front matter and keeps every line as text.
     """
-    limit, seen = 0, 0
+    limit, seen, hint, noted = 0, 0, -1, False
     for i, line in enumerate(stripped):
         seen += len(line) + 1
         if seen > 12000:
             break
+        if FRONT_HINT.search(line):
+            hint, noted = i, False
+        elif NOTE_LINE.match(line):
+            noted = True
         if len(line) <= 40 and INTRODUCTION_HEADING.fullmatch(line):
             limit = i
             break
-    if limit and any(FRONT_HINT.search(x) for x in stripped[:limit]):
+        # A bare "1." or "I." heads the article only right after the title page: once notes have
+        # appeared since the last abstract or DOI line, the text has begun already.
+        if len(line) <= 100 and FIRST_SECTION.fullmatch(line) and hint >= 0 and not noted \
+                and not stripped[i - 1].endswith((",", "-")):
+            limit = i
+            break
+    if limit and hint >= 0:
         return limit
     return 0
 
@@ -695,7 +708,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     pre_markers, doubtful = marker_candidates(text, caseless)
     # marker numbers by the offset just after them: an inline label's digits start one space later
     glued_at = {c.end: c.number for c in pre_markers}
-    inline = inline_candidates(text, glued_at)
+    inline = [c for c in inline_candidates(text, glued_at) if _line_of(lines, c.start) not in furniture]
+    furniture_starts = sorted(lines[i][0] for i in furniture)
     # The same number as a flowed note and as a page-bottom note: the page-bottom one is the note.
     line_numbers_after: dict[int, int] = {}
     for c in labels:
@@ -758,6 +772,9 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             # the next note's own marker, glued before its number ("tasks.23 23 Andrews"), is not ours
             limit = glued_before.get(nxt.start, nxt.start)
         if c.style == "inline":
+            k_furniture = bisect_right(furniture_starts, c.start)
+            if k_furniture < len(furniture_starts):
+                limit = min(limit, furniture_starts[k_furniture])  # a flowed note stops at the page's edge
             end = _inline_end(text, c.text_start, limit, c.number)
             placement = "inline"
             again = _reappearing_marker(text, c.number, end, min(len(text), end + 8))
