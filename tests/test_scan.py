@@ -127,6 +127,13 @@ def test_endnote_section(heading):
     assert [a.kind for a in doc.artefacts] == ["notes-heading"]
 
 
+def test_endnote_whose_wrapped_line_starts_with_its_own_number_stays_one_note():
+    text = (f"{P1}.1 {P2}.2\n\nNotes\n1 R. Rudolph, \"Family Structure\", Journal of Economic History\n"
+            "2 (1980), 111-118.\n2 Smith, Works, p. 4.\n")
+    assert notes(text) == [(1, 'R. Rudolph, "Family Structure", Journal of Economic History\n2 (1980), 111-118.'),
+                           (2, "Smith, Works, p. 4.")]
+
+
 def test_numbering_restarts_per_chapter():
     chapter = lambda: page(f"{P1}.1 {P2}.2", "1 Smith, Works, p. 3.", "2 Ibid., p. 4.", folio="9")
     doc = footnorm.analyse(chapter() + "CHAPTER II\n\n" + chapter())

@@ -588,7 +588,8 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
                 v, j = by_number[k]
                 options.append((v + transition(k, n, restart) + c.score, j))
         if overall[1] >= 0:
-            options.append((overall[0] + (restart if n == 1 else -1.5) + c.score, overall[1]))
+            step = restart if n == 1 else (-3.0 if cands[overall[1]].number == n else -1.5)
+            options.append((overall[0] + step + c.score, overall[1]))
         v, j = prefix.query(n - 4)
         if j >= 0:
             options.append((v + transition(0, n, restart) if n > 4 else v - 0.75, j))
