@@ -343,3 +343,22 @@ def test_note_ending_its_sentence_at_the_page_foot_takes_nothing_from_the_next_p
     doc = footnorm.analyse(text)
     assert all(not n.continued for n in doc.notes)
     assert wide_prose[0] in doc.body
+
+
+def test_numbered_list_inside_the_note_numbering_is_prose():
+    pages = []
+    for k in range(1, 5):
+        pages.append(page(f"{P1}.{k} {P2}.", f"{k} Smith, Works, p. {k}.", folio=str(10 + k)))
+    listed = "The court reasoned in three steps:\n1. Firms may settle abroad.\n2. The seat fixes the law.\n" \
+             "3. Each State must recognise them.\n"
+    pages.append(listed + page(f"{P3}.5", "5 Jones, Things, p. 7.", folio="15"))
+    text = "".join(pages)
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5]
+    assert "Firms may settle abroad" in doc.body
+
+
+def test_numbers_in_a_flattened_table_are_not_markers():
+    table = "Austria 13\nBelgium 10\nDenmark 2\nEstonia 3\nFinland 0\nFrance 15\n"
+    text = page(f"{P1}.1 {P2}:\n{table}{P3}.2", "1 Smith, Works, p. 3.", "2 Ibid., p. 4.")
+    assert markers(text) == [(1, "1"), (2, "2")]

@@ -642,6 +642,41 @@ def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]], te
     return keep
 
 
+TABLE_ROW = re.compile(r"[^\d\n]{1,40}?[ \t]+[\d.,%]+[ \t]*")  # "República Checa 137"
+
+
+def _table_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Lines of a table flattened to "label value", three or more in a row: their numbers are data."""
+    rows, run = [], []
+    for s, e in lines + [(0, 0)]:
+        if e > s and TABLE_ROW.fullmatch(text, s, e):
+            run.append((s, e))
+            continue
+        if len(run) >= 3:
+            rows += run
+        run = []
+    return rows
+
+
+def _drop_interruptions(chosen: list[Candidate]) -> list[Candidate]:
+    """Without runs that restart at 1 inside a numbering that then carries on (9, 1 2 3, 10):
+    a new chapter or page never hands back to the old count, so the run is a list in the prose."""
+    out, k = [], 0
+    while k < len(chosen):
+        c = chosen[k]
+        if c.number == 1 and out and out[-1].number > 1:
+            j = k
+            while j + 1 < len(chosen) and chosen[j + 1].number == chosen[j].number + 1:
+                j += 1
+            if j + 1 < len(chosen) and out[-1].number < chosen[j + 1].number <= out[-1].number + 3 \
+                    and chosen[j].number < out[-1].number:
+                k = j + 1
+                continue
+        out.append(c)
+        k += 1
+    return out
+
+
 def _vouched(chosen: list[Candidate], k: int) -> bool:
     n = chosen[k].number
     left = k > 0 and chosen[k - 1].number == n - 1
@@ -733,17 +768,19 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     chosen_labels = choose_sequence(boosted)
     # A document numbers its notes one way ("12 Text" or "12. Text"); lines numbered the other way
     # are lists in the prose. Decide by the first choice, then choose again.
-    dotted = [text[c.end:c.end + 1] in ".)" for c in chosen_labels if c.style == "line"]
+    # A number alone on its line ("12" or "12.") votes too.
+    dotted = [text[c.end:c.end + 1] in ".)" for c in chosen_labels if c.style in ("line", "lone")]
     if len(dotted) >= 5:
         major = sum(dotted) * 5 >= len(dotted) * 4 or (len(dotted) - sum(dotted)) * 5 >= len(dotted) * 4
         if major:
             usual = sum(dotted) * 2 > len(dotted)
-            boosted = [c.rescored(-2.0) if c.style == "line" and (text[c.end:c.end + 1] in ".)") != usual else c
-                       for c in boosted]
+            boosted = [c.rescored(-2.0) if c.style in ("line", "lone") and (text[c.end:c.end + 1] in ".)") != usual
+                       else c for c in boosted]
             chosen_labels = choose_sequence(boosted)
-    chosen_labels = _supported(chosen_labels, marker_numbers_before, text, in_endnotes, lines)
+    chosen_labels = _supported(_drop_interruptions(chosen_labels), marker_numbers_before, text, in_endnotes, lines)
     label_digit_starts = {c.start for c in chosen_labels}
-    markers_raw = [c for c in pre_markers if c.start not in label_digit_starts]
+    in_table = SpanSet(_table_rows(text, lines))
+    markers_raw = [c for c in pre_markers if c.start not in label_digit_starts and c.start not in in_table]
 
     # Note extents: line labels run to the next label, a furniture line or a blank line.
     label_lines = {_line_of(lines, c.start): c for c in chosen_labels if c.style != "inline"}
