@@ -642,6 +642,24 @@ def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]], te
     return keep
 
 
+def _without_names(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Without digits glued to a word that the text writes the same way twice or more ("Covid19",
+    "G20"): a name, not a marker, which would follow a different word each time."""
+    glued = {}
+    for c in cands:
+        if c.style == "glued" and text[c.start - 1:c.start].isalpha():
+            k = c.start
+            while k > 0 and text[k - 1].isalpha():
+                k -= 1
+            glued[c.start] = text[k:c.end]
+    if not glued:
+        return cands
+    counts: dict[str, int] = {}
+    for token in glued.values():
+        counts[token] = counts.get(token, 0) + 1
+    return [c for c in cands if counts.get(glued.get(c.start, ""), 0) < 2]
+
+
 TABLE_ROW = re.compile(r"[^\d\n]{1,40}?[ \t]+[\d.,%]+[ \t]*")  # "República Checa 137"
 
 
@@ -742,6 +760,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     in_endnotes = _endnote_lines(lines, furniture)
     labels = label_candidates(text, lines, furniture, in_endnotes, caseless)
     pre_markers, doubtful = marker_candidates(text, caseless)
+    pre_markers = _without_names(text, pre_markers)
     # marker numbers by the offset just after them: an inline label's digits start one space later
     glued_at = {c.end: c.number for c in pre_markers}
     inline = [c for c in inline_candidates(text, glued_at) if _line_of(lines, c.start) not in furniture]
