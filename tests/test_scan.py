@@ -368,3 +368,11 @@ def test_a_word_glued_to_digits_twice_is_a_name_not_a_marker():
     text = page(f"{P1} since the Covid19 pandemic.1 {P2} under Covid19 rules, and G20 met.2",
                 "1 Smith, Works, p. 3.", "2 Ibid., p. 4.")
     assert markers(text) == [(1, "1"), (2, "2")]
+
+
+def test_note_citing_in_small_capitals_is_not_a_running_head():
+    text = page(f"{P1}.1 {P2}.2", "1 ADAM SMITH, THE THEORY OF MORAL SENTIMENTS (1759); ADAM SMITH, LECTURES",
+                "ON JURISPRUDENCE (1896).", "2 See SMITH, supra note 1.", folio="12 THE HISTORY OF THINGS")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2]
+    assert [a.kind for a in doc.artefacts] == ["running-header"]

@@ -142,6 +142,7 @@ LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
 _DROP_DIGITS = str.maketrans("", "", "0123456789")
 PUBLISHED_BY = re.compile(r"published\s+by\b|publiziert\s+(?:von|bei)|publicado\s+por|publié\s+par", re.IGNORECASE)
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
+CITED_IN_CAPS = re.compile(r"[;(),]")  # a note citing in small capitals has the punctuation of a citation
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
 
 
@@ -278,8 +279,9 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "copyright"  # "© The Author(s), 2024." and the licence lines under it
         elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
             kinds[i] = "headnote"  # "* The author is professor of …": a note of the title or author line
-        elif n >= 6 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) and sum(c.isupper() for c in line) >= 6:
-            kinds[i] = "running-header"
+        elif 6 <= n <= 70 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) \
+                and sum(c.isupper() for c in line) >= 6 and (repeats >= 2 or not CITED_IN_CAPS.search(line)):
+            kinds[i] = "running-header"  # "12 THE HISTORY OF THINGS", not "5 ADAM SMITH, THE THEORY (1759);"
     return kinds
 
 
