@@ -376,3 +376,13 @@ def test_note_citing_in_small_capitals_is_not_a_running_head():
     doc = footnorm.analyse(text)
     assert [n.number for n in doc.notes] == [1, 2]
     assert [a.kind for a in doc.artefacts] == ["running-header"]
+
+
+def test_a_note_repeated_word_for_word_is_not_a_running_head():
+    cite = "MICH. COMP. LAWS § 380.1166"
+    text = (page(f"{P1}.1 {P2}.2", "1 Smith, Works, p. 3.", f"2 {cite}", "3 Ibid., p. 4.", folio="12")
+            .replace(f"{P2}.2", f"{P2}.2 {P3}.3")
+            + page(f"{P1}.4 {P2}.5", "4 Jones, Things, p. 5.", f"5 {cite}", folio="13"))
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes if n.text == cite] == [(2, cite), (5, cite)]
+    assert "running-header" not in {a.kind for a in doc.artefacts}

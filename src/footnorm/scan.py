@@ -226,6 +226,23 @@ def _furniture_key(line: str) -> str:
     return line.translate(_DROP_DIGITS).strip().casefold()
 
 
+LEADING_NUMBER = re.compile(r"(\d{1,3})\s")
+
+
+def _among_notes(stripped: list[str], i: int) -> bool:
+    """Whether line i starts with a number n and a line close by starts with n - 1 or n + 1: a note
+    repeating an earlier one ("64 MICH. COMP. LAWS § 380"), not a running head with its folio."""
+    m = LEADING_NUMBER.match(stripped[i])
+    if not m:
+        return False
+    n = int(m.group(1))
+    for j in range(max(0, i - 3), min(len(stripped), i + 4)):
+        other = LEADING_NUMBER.match(stripped[j]) if j != i else None
+        if other and int(other.group(1)) in (n - 1, n + 1):
+            return True
+    return False
+
+
 def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = False) -> dict[int, str]:
     """Line number -> artefact kind, for page numbers, running heads, stamps and notes headings.
 
@@ -260,7 +277,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "page-number"
         elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
-        elif repeats >= 2 and 6 <= n <= 90 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")):
+        elif repeats >= 2 and 6 <= n <= 90 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")) \
+                and not _among_notes(stripped, i):
             kinds[i] = "running-header"
         elif ("|" in line or "•" in line) and (PIPE_HEAD.fullmatch(line) or (repeats >= 3 and n <= 120)):
             kinds[i] = "running-header"  # "140 | Author Name", "Volume 1 • No 2 • 2012 • pp. 47-70"
@@ -280,7 +298,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
         elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
             kinds[i] = "headnote"  # "* The author is professor of …": a note of the title or author line
         elif 6 <= n <= 70 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) \
-                and sum(c.isupper() for c in line) >= 6 and (repeats >= 2 or not CITED_IN_CAPS.search(line)):
+                and sum(c.isupper() for c in line) >= 6 and (repeats >= 2 or not CITED_IN_CAPS.search(line)) \
+                and not _among_notes(stripped, i):
             kinds[i] = "running-header"  # "12 THE HISTORY OF THINGS", not "5 ADAM SMITH, THE THEORY (1759);"
     return kinds
 
