@@ -226,6 +226,7 @@ def _furniture_key(line: str) -> str:
     return line.translate(_DROP_DIGITS).strip().casefold()
 
 
+FOUR_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){4}")  # complementary classes: no backtracking
 LEADING_NUMBER = re.compile(r"(\d{1,3})\s")
 
 
@@ -252,7 +253,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
     stripped = [text[s:e].strip() for s, e in lines]
     line_keys = [_furniture_key(line) if 6 <= len(line) <= 200 else "" for line in stripped]
     # "1940. 84" and "1941. 85" share a key, but a running head has words
-    line_keys = [k if sum(c.isalpha() for c in k) >= 4 else "" for k in line_keys]
+    line_keys = [k if k and FOUR_LETTERS.match(k) else "" for k in line_keys]
     keys: dict[str, int] = {}
     for k in line_keys:
         if k:
