@@ -88,6 +88,18 @@ def test_parse_prints_one_item_per_line(tmp_path):
     assert items[2] == {"citations": []}
 
 
+def test_parse_reads_the_lines_as_notes_in_order(tmp_path):
+    f = tmp_path / "notes.txt"
+    f.write_text("Jane Roe, Treaties at Sea (London: Faber, 1990), 4.\nIbid., 12.\nId.\n"
+                 "John Doe, \"Ships,\" Naval Review 3 (1988): 5-9, 7.\n\nIbid.\n", encoding="utf-8")
+    items = [json.loads(line) for line in run("parse", str(f), "--json").stdout.splitlines()]
+    assert [i.get("title") for i in items] == ["Treaties at Sea"] * 3 + ["Ships", None, None]
+    assert [i.get("locator") for i in items[:3]] == ["4", "12", None]
+    assert items[0]["id"] == items[1]["id"] == items[2]["id"] != items[3]["id"]
+    assert items[1]["form"] == "ibid" and items[1]["publisher"] == "Faber"
+    assert items[5]["form"] == "ibid"  # after a blank line: a new text, nothing before it
+
+
 @pytest.mark.parametrize("make, expected", [
     pytest.param(lambda p: p / "missing.txt", "no such file", id="missing"),
     pytest.param(lambda p: p, "is a directory", id="directory"),

@@ -18,7 +18,7 @@ from .scan import scan
 from .source import LineIndex
 
 __all__ = [
-    "analyse", "parse_reference", "render", "to_bibtex", "to_csl_json",
+    "analyse", "parse_reference", "parse_references", "render", "to_bibtex", "to_csl_json",
     "Document", "Marker", "Note", "Citation", "Entry", "Reference", "Segment", "Diagnostic",
     "FootnormError", "InputError",
 ]
@@ -57,14 +57,46 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
 
 def parse_reference(line: str) -> dict:
     """The `footnorm parse` item for one reference or note text."""
+    return parse_references([line])[0]
+
+
+def parse_references(lines: list[str]) -> list[dict]:
+    """The `footnorm parse` items for reference or note texts, one per line.
+
+    The lines are read in order, as the notes of a text: "Ibid." and "Id." stand for the work the
+    line before cited, and their item carries what is known of that work. A blank line ends the
+    sequence (the next line starts a new text).
+    """
     from .references import list_number, parse_note_text
 
-    cites, _ = parse_note_text(line)
-    item = parse_line_item(cites)
-    number = list_number(line)
-    if number and cites:
-        item["citation-number"] = number  # "[43] Smith, …" in a numbered bibliography
-    return item
+    parsed = [parse_note_text(line)[0] if line.strip() else () for line in lines]
+    notes = tuple(Note(i + 1, line, 0, len(line), "parsed", citations=cites)
+                  for i, (line, cites) in enumerate(zip(lines, parsed)))
+    resolved: list[Note] = []
+    start = 0
+    for stop in [i for i, line in enumerate(lines) if not line.strip()] + [len(lines)]:
+        if stop > start:
+            group, entries, _ = resolve(notes[start:stop])
+            works = {e.key: e.reference for e in entries}
+            resolved += [replace(n, citations=tuple(_as_antecedent(c, works) for c in n.citations)) for n in group]
+        if stop < len(lines):
+            resolved.append(notes[stop])
+        start = stop + 1
+    items = []
+    for line, note in zip(lines, resolved):
+        item = parse_line_item(note.citations)
+        number = list_number(line)
+        if number and note.citations:
+            item["citation-number"] = number  # "[43] Smith, …" in a numbered bibliography
+        items.append(item)
+    return items
+
+
+def _as_antecedent(c: Citation, works: dict[str, Reference]) -> Citation:
+    """An ibid. with the fields of the work it stands for; every other citation as it was written."""
+    if c.form == "ibid" and c.reference.is_empty() and c.key in works:
+        return replace(c, reference=works[c.key])
+    return c
 
 
 def render(doc: Document, to: str = "markdown") -> str:

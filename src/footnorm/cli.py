@@ -277,13 +277,13 @@ def parse(
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines: one CSL-JSON item per input line.")] = True,
     output: OutOpt = None,
 ) -> None:
-    """Parse one reference or note text per line into CSL-JSON."""
+    """Parse one reference or note text per line into CSL-JSON; ibid. and id. take the previous line's work."""
     with reported():
         text, _ = read_text(file)
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        out = [json.dumps(footnorm.parse_reference(line), ensure_ascii=False) for line in lines]
+        out = [json.dumps(item, ensure_ascii=False) for item in footnorm.parse_references(lines)]
         write_text(output, "\n".join(out) + ("\n" if out else ""))
 
 

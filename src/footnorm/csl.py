@@ -81,7 +81,7 @@ def parse_line_item(citations: tuple[Citation, ...]) -> dict[str, Any]:
     if not citations:
         return {"citations": []}
     main = next((c for c in citations if not c.reference.is_empty()), citations[0])
-    item = reference_to_csl(main.reference)
+    item = reference_to_csl(main.reference, main.key or None)
     if main.locator:
         item["locator"] = main.locator
         item["label"] = main.label or "page"
@@ -89,7 +89,7 @@ def parse_line_item(citations: tuple[Citation, ...]) -> dict[str, Any]:
         item["signal"] = main.prefix
     item["form"] = main.form
     item["citations"] = [
-        {**reference_to_csl(c.reference), "form": c.form, "locator": c.locator, "label": c.label,
+        {**reference_to_csl(c.reference, c.key or None), "form": c.form, "locator": c.locator, "label": c.label,
          "signal": c.prefix, "start": c.start, "end": c.end, "text": c.text}
         for c in citations
     ]
