@@ -386,3 +386,17 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
     doc = footnorm.analyse(text)
     assert [(n.number, n.text) for n in doc.notes if n.text == cite] == [(2, cite), (5, cite)]
     assert "running-header" not in {a.kind for a in doc.artefacts}
+
+
+@pytest.mark.parametrize("text, number, note", [
+    pytest.param(f"{P1} in the cotton kingdom.8 8 [See Smith, Cotton, ch. 2; Jones, South.] {P2}.", 8,
+                 "[See Smith, Cotton, ch. 2; Jones, South.]", id="bracketed"),
+    pytest.param(f"{P1} by association. 2 We owe the point to a friend who read the draft. .2 {P2}.", 2,
+                 "We owe the point to a friend who read the draft.", id="prose-between-its-numbers"),
+    pytest.param(f"THE WEST AND ITS IDEALS 1 Address at the University, June 17, 1914. .1\n\n{P2}.", 1,
+                 "Address at the University, June 17, 1914.", id="after-a-heading"),
+    pytest.param(f"A HISTORY OF DEMOCRACY1 1 Atlantic Monthly, January, 1903. Reprinted by permission.\n\n{P2}.", 1,
+                 "Atlantic Monthly, January, 1903. Reprinted by permission.", id="closing-remark"),
+])
+def test_flowed_notes_in_other_shapes(text, number, note):
+    assert (number, note) in notes(text)

@@ -515,13 +515,16 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
 
 
 VOLUME_CONTINUES = re.compile(r"\(\d{4}\)|[-–]\d|,\s*\d|\d")
-INLINE_LABEL = re.compile(r"(?<=[.!?”’\"»)\d]) (\d{1,3}) (?=[A-ZÀ-ÞĀ-Ž“\"‘'«(])")
+HEADING_LABEL = re.compile(r"(?<=[A-ZÀ-Þ]{2}) (\d{1,3}) (?=[A-ZÀ-ÞĀ-Ž“\"‘'«(\[])")  # "IDEALS 1 Address, …"
+INLINE_LABEL = re.compile(r"(?<=[.!?”’\"»)\d]) (\d{1,3}) (?=[A-ZÀ-ÞĀ-Ž“\"‘'«(\[])")
 
 
 def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidate]:
-    """Note texts flowed into the prose: ` 36 FRUS: Potsdam, …` after a sentence."""
+    """Note texts flowed into the prose: ` 36 FRUS: Potsdam, …` after a sentence (or after a
+    heading's last word, when the note's number comes back after it)."""
     cands = []
-    for m in INLINE_LABEL.finditer(text):
+    labels = sorted(list(INLINE_LABEL.finditer(text)) + list(HEADING_LABEL.finditer(text)), key=lambda m: m.start())
+    for m in labels:
         s, e = m.span(1)
         n = int(text[s:e])
         if n == 0:
@@ -535,8 +538,13 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
         score = max(citation_likeness(text[e + 1:end]) for end in ends[:2]) - 1.0
         # "citizenship.2 2 Washington, …": the note number repeats the marker glued before it
         glued = marker_starts.get(s - 1)
-        if glued == n or _reappearing_marker(text, n, e, stop):
-            score += 3.0  # the note's own number stands before it, or comes back after it (" .21")
+        sandwiched = glued == n or _reappearing_marker(text, n, e, stop)
+        if m.re is HEADING_LABEL and not sandwiched:
+            continue
+        if sandwiched:
+            # the note's own number stands before it, or comes back after it (" .21"): a note even
+            # when it reads as prose
+            score = max(score + 3.0, 1.0)
         elif _ascii_digits(text[s - 2:s - 1]):
             continue
         cands.append(Candidate(n, s, e, score, "inline", e + 1))
@@ -764,9 +772,11 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     for k, nxt in enumerate(ends[1:], 1):
         if citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt]):
             # A short remark right after the references ("Emphasis added.") still belongs to the note.
+            # At the paragraph's end only a remark without a verb or pronoun ("Reprinted by permission.").
             remark = words(text[end:nxt])
-            if len(remark) <= SHORT_REMARK and sum(w.lower() in PROSE_WORDS for w in remark) <= 2 \
-                    and k + 1 < len(ends):
+            prose_words = sum(w.lower() in PROSE_WORDS for w in remark)
+            closing = not prose_words and "\n" not in text[end:nxt] and text[end:nxt].rstrip().endswith((".", "!"))
+            if len(remark) <= SHORT_REMARK and prose_words <= 2 and (k + 1 < len(ends) or closing):
                 end = nxt
             break
         end = nxt
