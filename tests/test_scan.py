@@ -400,3 +400,15 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
 ])
 def test_flowed_notes_in_other_shapes(text, number, note):
     assert (number, note) in notes(text)
+
+
+def test_a_numbered_reading_list_does_not_crowd_out_the_one_note():
+    names = ["Wilson", "Flowerdew", "Lovett", "Congdon", "Abel", "Stillwell"]
+    reading = "".join(f"{k}. {name}, A. B., ‘A Study of Flows’, Journal of Things (1990), pp. {k}0-{k}9.\n"
+                      for k, name in enumerate(names, 1))
+    text = (f"{P1}. Further reading:\n{reading}{P2}, as the article shows. 18\n{P3}\n"
+            "18 Crymble, A., \"Modelling migration to London\", Economic History Review, vol. 71 (2018), 747-771.\n"
+            "250\nand the rest of the argument.\n")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [18]
+    assert [m.number for m in doc.markers] == [18]

@@ -411,8 +411,8 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | N
         pc = text[j - 1] if j else "\n"
         word = _prev_word(text, s)
         nxt = _next_word_char(text, e)
-        if word in NUMBER_WORDS or word in MONTHS:
-            return None
+        if (word in NUMBER_WORDS and (len(word) <= 4 or pc != ".")) or word in MONTHS:
+            return None  # "p. 18", "article 18" -- but "the original article. 18" ends a sentence
         if pc == "\n":
             return None  # a number starting a line is a note label or wrapped prose, not a marker
         if q in " \t" and nxt and nxt in ".,;:":
@@ -816,19 +816,26 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         elif c.style != "inline":
             c = c.rescored(-1.0)  # a numbered line no marker points to needs its neighbours' word
         boosted.append(c)
-    chosen_labels = choose_sequence(boosted)
-    # A document numbers its notes one way ("12 Text" or "12. Text"); lines numbered the other way
-    # are lists in the prose. Decide by the first choice, then choose again.
-    # A number alone on its line ("12" or "12.") votes too.
-    dotted = [text[c.end:c.end + 1] in ".)" for c in chosen_labels if c.style in ("line", "lone")]
-    if len(dotted) >= 5:
-        major = sum(dotted) * 5 >= len(dotted) * 4 or (len(dotted) - sum(dotted)) * 5 >= len(dotted) * 4
-        if major:
+    def choose_labels(cands: list[Candidate]) -> tuple[list[Candidate], list[Candidate]]:
+        """(what the numbering chose, what of it has support)."""
+        chosen = choose_sequence(cands)
+        # A document numbers its notes one way ("12 Text" or "12. Text"; a number alone on its line
+        # votes too); lines numbered the other way are lists in the prose. Decide by the first
+        # choice, then choose again.
+        dotted = [text[c.end:c.end + 1] in ".)" for c in chosen if c.style in ("line", "lone")]
+        if len(dotted) >= 5 and (sum(dotted) * 5 >= len(dotted) * 4 or (len(dotted) - sum(dotted)) * 5 >= len(dotted) * 4):
             usual = sum(dotted) * 2 > len(dotted)
-            boosted = [c.rescored(-2.0) if c.style in ("line", "lone") and (text[c.end:c.end + 1] in ".)") != usual
-                       else c for c in boosted]
-            chosen_labels = choose_sequence(boosted)
-    chosen_labels = _supported(_drop_interruptions(chosen_labels), marker_numbers_before, text, in_endnotes, lines)
+            chosen = choose_sequence([c.rescored(-2.0) if c.style in ("line", "lone") and
+                                      (text[c.end:c.end + 1] in ".)") != usual else c for c in cands])
+        return chosen, _supported(_drop_interruptions(chosen), marker_numbers_before, text, in_endnotes, lines)
+
+    chosen_labels, kept_labels = choose_labels(boosted)
+    if len(kept_labels) < len(chosen_labels):
+        # What the numbering chose and then lost (a list in the prose) may have crowded out a real
+        # note, or swayed the vote on the numbering's style: choose again without it.
+        lost = {c.start for c in chosen_labels} - {c.start for c in kept_labels}
+        _, kept_labels = choose_labels([c for c in boosted if c.start not in lost])
+    chosen_labels = kept_labels
     label_digit_starts = {c.start for c in chosen_labels}
     in_table = SpanSet(_table_rows(text, lines))
     markers_raw = [c for c in pre_markers if c.start not in label_digit_starts and c.start not in in_table]
