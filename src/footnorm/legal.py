@@ -91,13 +91,13 @@ _NOT_ABBREV = frozenset(["ECLI", "OJ", "ABL", "BGBL", "BOE", "ECR", "PC", "HL", 
 # The label of a legal pinpoint -> its CSL locator label.  "s"/"ss" only in lower case:
 # OSCOLA's section; "S." is the German page.
 _PIN_LABEL = (
-    r"(?P<label>§§?|¶¶?|arts?\.?|artt\.?|articles?|artículos?|articol[oi]|artikel|"
-    r"paras?\.?|paragraphs?|par\.?|pts?\.?|points?|punto|puntos|apartados?|"
+    r"(?P<label>§§?|¶¶?|articles?|artículos?|articol[oi]|artikel|artt\.?|arts?\.?|"
+    r"paragraphs?|paras?\.?|par\.?|pts?\.?|points?|punto|puntos|apartados?|"
     r"rn\.?|rz\.?|randnr\.?|recitals?|considerandos?|erwägungsgr(?:und|ünde)|"
     r"annex|anhang|anexo|allegato|(?-i:ss?\.?)|secs?\.|sections?|rules?|reg\.)"
 )
 # "24(2)(c)" "4.1" "52:17B-71.8" "3(c)(i)" "32" "II" ; then "Abs. 1 S. 2 lit. a", ranges, lists
-_PIN_NUM = r"(?:\d{1,6}[a-z]?|[IVXLC]{1,6})(?:[.:-]\d{1,6}[A-Za-z]?)*(?:\s?\([\w.]{1,6}\))*(?:\s*(?:ff?|et\s+seq)\.)?"
+_PIN_NUM = r"(?:\d{1,6}[a-z]?|(?-i:[IVXLC]{1,6}))(?:[.:-]\d{1,6}[A-Za-z]?)*(?:\s?\([\w.]{1,6}\))*(?:\s*(?:ff?|et\s+seq)\.)?"
 _PIN_SUB = r"(?:\s+(?:Abs\.|S\.|Satz|Nr\.|lit\.|UAbs\.|Unterabs\.|Halbs\.|Alt\.|para\.|sentence|no\.)\s*(?:[\da-z]{1,4})(?:\s?\([\w.]{1,6}\))*)"
 _PIN_MORE = r"(?:\s*(?:,|&|and|und|y|et|e|to|bis|[-–—])\s*" + _PIN_NUM + r")"
 _PIN = re.compile(
@@ -248,6 +248,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _pin(s: str) -> tuple[str, str] | None:
     """'art. 24(2)(c)' -> ('24(2)(c)', 'section'); 'punto 19' -> ('19', 'paragraph')."""
+    s = re.sub(r"\s+\([^()]{0,30}(?:1[89]|20)\d\d\)\s*\.?$", "", s.strip())  # "para. 3 (Sept. 13, 2007)": the date is no pinpoint
     m = _PIN.match(s.strip().rstrip("."))
     if not m:
         if re.fullmatch(r"(?:annex|anhang|anexo|allegato)(?:\s+[IVXLC\d]{1,6})?", s.strip().rstrip("."), re.I):
@@ -277,7 +278,7 @@ def read_legal(text: str, start: int, end: int) -> Legal | None:
     # The cheap test first: every form shows itself in its first field or at the start of
     # the second (the pinpoint after "CRC,"); most scholarly notes open with a name.
     comma = text.find(",", start, end)
-    if not _may_open(text[start : min(end, start + 240, comma + 16 if comma >= 0 else end)]):
+    if not _may_open(text[start : min(end, start + 240, comma + 24 if comma >= 0 else end)]):
         return None
     if text[start] in "“„«\"‘'":
         return None  # a quoted title: a scholarly work, not an instrument
@@ -307,7 +308,7 @@ _OPEN_WORDS = frozenset(
     court tribunal tribunale cour corte judgment judgement sentencia sentenza urteil arrêt beschluss
     case cases causa asunto rs res resolution resolución résolution risoluzione comment recommendation
     observación pub act amendments code ordinance stat ann chamber ecj cjeu ecthr eugh bgh bverfg
-    order opinion conclusiones application s.b h.b h.r a.b""".split()
+    order opinion conclusiones application committee commission s.b h.b h.r a.b""".split()
 )
 _STRIP = " .,;:()[]"
 
@@ -315,9 +316,11 @@ _STRIP = " .,;:()[]"
 def _may_open(window: str) -> bool:
     if "§" in window or "¶" in window or "/" in window or " v. " in window or " v " in window or " vs. " in window:
         return True
+    if " at " in window:  # "Miranda, 384 U.S. at 444"
+        return True
     for w in window.lower().split():
         w = w.strip(_STRIP)
-        if w in _OPEN_WORDS or w.endswith(("gericht", "gerichtshof")):
+        if w in _OPEN_WORDS or w.endswith(("gericht", "gerichtshof")) or w.startswith(("res.", "art.")):
             return True
     return False
 
@@ -384,7 +387,7 @@ def _case_name(text: str, fields, start: int, end: int) -> Legal | None:
     if len(name.split()) > 20:
         return None
     tail = text[name_end:end]
-    if not (mr or _REPORT.match(tail) or re.search(r"[(\[](?:[^()\[\]]{0,40}\s)?(?:1[6-9]|20)\d\d[)\]]", tail)
+    if not (mr or _REPORT.match(tail) or re.match(r"\s*,?\s*[(\[](?:[^()\[\]]{0,40}\s)?(?:1[6-9]|20)\d\d[)\]]", tail)
             or _locator_after(text, fields, 1)[2] >= 0):
         # "Friedrich v. Hayek, Die Verfassung der Freiheit" is a person with a particle: a case
         # name has its report, its year or a pinpoint (OSCOLA's "R v Brown" has no full stop)
@@ -551,7 +554,7 @@ def _pinpoint_first(text: str, fields, start: int, end: int) -> Legal | None:
     return Legal(start, end, "legislation", title, value, label, issued, full=full)
 
 
-_CODE_WORDS = frozenset(["CODE", "LAWS", "LAW", "STAT", "STATS", "ANN", "U.S.C", "C.F.R", "U.S.C.A", "REV", "GEN", "COMP", "CONST"])
+_CODE_WORDS = frozenset(["CODE", "LAWS", "LAW", "STAT", "STATS", "ANN", "U.S.C", "C.F.R", "U.S.C.A", "CONST"])
 
 
 def _us_code(text: str, fields, start: int, end: int) -> Legal | None:
@@ -561,10 +564,7 @@ def _us_code(text: str, fields, start: int, end: int) -> Legal | None:
     if not m:
         return None
     code = m.group("code").strip()
-    words = code.split()
-    if not any(w.rstrip(".").upper() in _CODE_WORDS or w.count(".") >= 2 for w in words) or not all(
-        w.endswith(".") or w.upper() in _CODE_WORDS for w in words[1:]
-    ):
+    if not any(w.rstrip(".").upper() in _CODE_WORDS for w in code.split()):
         return None  # "TRUSTS AND ESTATES PRACTICE IN N.Y. § 9:249" is a treatise, not a code
     sec = m.group("sec").rstrip(".")
     my = re.search(r"\((?:[^()]{0,30}?)((?:1[89]|20)\d\d)\)\s*$", text[fields[0][0] + m.end() : end])

@@ -1453,13 +1453,15 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
             return (), ()
         all_toks = _tokens(text)
         # a statute, an act or a case is never a bibliography entry, whatever its first words
-        bib = None if _opens_legal(text, all_toks) else _parse_bibliography(text, all_toks)
+        opens_legal = _opens_legal(text, all_toks)
+        bib = None if opens_legal else _parse_bibliography(text, all_toks)
         if bib is not None:
             citations.append(bib[0])
             # the rest of the note, after a semicolon, holds further citations
             after = next((t.start for t in all_toks if t.type == "SEMI" and t.start >= bib[0].end), -1)
             all_toks = [t for t in all_toks if after >= 0 and t.start > after]
-        numbered = _CITNUM.match(text) if not citations else None
+        # "42 U.S.C. § 1983" opens with a title number, not a list number
+        numbered = _CITNUM.match(text) if not citations and not opens_legal else None
         if numbered:  # "[43] T. Walter, ..." — an entry of a numbered list, not a note
             all_toks = [t for t in all_toks if t.start >= numbered.end()]
         segs = _segments(text, all_toks)
