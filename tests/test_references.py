@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from footnorm.grammar_loader import load_grammar
+from footnorm.legal import read_legal
 from footnorm.references import parse_note_text
 
 
@@ -633,3 +634,145 @@ def test_full_stop_inside_a_short_title():
 def test_two_complete_short_citations_in_two_sentences():
     cits, _ = parse_note_text("Smith, A History, 3. Jones, Another Story, 4.")
     assert [families(c.reference.author) for c in cits] == [["Smith"], ["Jones"]]
+
+
+# --------------------------------------------------------------------------
+# legal citations: statutes, EU acts, treaties, resolutions, judgments
+# (Bluebook, OSCOLA, EU Official Journal style, German Zitierweise, Spanish)
+# --------------------------------------------------------------------------
+
+LEGAL = [
+    # EU acts, Official Journal style: the act word and its number open the title
+    pytest.param(
+        "Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016 on the "
+        "protection of natural persons with regard to the processing of personal data, OJ L 119, 4.5.2016, p. 1.",
+        "legislation",
+        "Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016 on the "
+        "protection of natural persons with regard to the processing of personal data",
+        "", id="eu_regulation_oj"),
+    pytest.param("Council Directive 93/13/EEC, on unfair terms in consumer contracts, of 5 April 1993, art. 3(1).",
+                 "legislation", "Council Directive 93/13/EEC, on unfair terms in consumer contracts, of 5 April 1993",
+                 "3(1)", id="eu_council_directive_pinpoint"),
+    pytest.param("Verordnung (EG) Nr. 593/2008 des Europäischen Parlaments und des Rates vom 17. Juni 2008 über das "
+                 "auf vertragliche Schuldverhältnisse anzuwendende Recht, ABl. EU 2008 L 177, S. 6.",
+                 "legislation",
+                 "Verordnung (EG) Nr. 593/2008 des Europäischen Parlaments und des Rates vom 17. Juni 2008 über das "
+                 "auf vertragliche Schuldverhältnisse anzuwendende Recht",
+                 "", id="german_verordnung_abl"),
+    pytest.param("Directiva 2011/83/UE del Parlamento Europeo y del Consejo, de 25 de octubre de 2011, sobre los "
+                 "derechos de los consumidores.", "legislation",
+                 "Directiva 2011/83/UE del Parlamento Europeo y del Consejo, de 25 de octubre de 2011, sobre los "
+                 "derechos de los consumidores", "", id="spanish_directiva"),
+    # German statutes: the section is the locator, the abbreviation the title
+    pytest.param("§ 823 Abs. 1 BGB.", "legislation", "BGB", "823 Abs. 1", id="german_paragraph_abs"),
+    pytest.param("Art. 5 Abs. 3 S. 1 GG", "legislation", "GG", "5 Abs. 3 S. 1", id="german_art_abs_satz"),
+    pytest.param("Vgl. Art. 17 DSGVO.", "legislation", "DSGVO", "17", id="german_art_with_signal"),
+    pytest.param("artículo 12.2 de la Ley Orgánica", "legislation", "Ley Orgánica", "12.2",
+                 id="spanish_articulo_de_la"),
+    pytest.param("Article 8 of the Rome I Regulation", "legislation", "Rome I Regulation", "8",
+                 id="article_of_the_regulation"),
+    # US codes, session laws, bills (Bluebook)
+    pytest.param("42 U.S.C. § 1983 (2018).", "legislation", "U.S.C.", "1983", id="us_code_title_section"),
+    pytest.param("CAL. PENAL CODE § 187(a) (West 2020).", "legislation", "CAL. PENAL CODE", "187(a)",
+                 id="state_code_caps"),
+    pytest.param("TEX. EDUC. CODE ANN. § 28.002 (2021).", "legislation", "TEX. EDUC. CODE ANN.", "28.002",
+                 id="state_code_annotated"),
+    pytest.param("Civil Rights Act of 1964, Pub. L. No. 88-352, 78 Stat. 241 (1964).", "legislation",
+                 "Civil Rights Act of 1964", "", id="public_law_named"),
+    pytest.param("Pub. L. No. 111-148, 124 Stat. 119 (2010).", "legislation", "Pub. L. No. 111-148", "",
+                 id="public_law_bare"),
+    pytest.param("H.R. 3590, 111th Cong. (2009).", "bill", "H.R. 3590", "", id="us_bill"),
+    # OSCOLA statutes and treaties named in full
+    pytest.param("Human Rights Act 1998, s 3.", "legislation", "Human Rights Act 1998", "3", id="oscola_act_section"),
+    pytest.param("Convention on the Rights of Persons with Disabilities, art. 12(2).", "legislation",
+                 "Convention on the Rights of Persons with Disabilities", "12(2)", id="treaty_named_art"),
+    # abbreviated instruments, like an abbreviated source
+    pytest.param("ICCPR, art. 27.", "legislation", "ICCPR", "27", id="abbreviated_treaty_art"),
+    pytest.param("TFEU, Article 102(b).", "legislation", "TFEU", "102(b)", id="abbreviated_treaty_article"),
+    pytest.param("ECHR, para. 14", "legislation", "ECHR", "14", id="abbreviated_para"),
+    # cases: "x v. y" with its report (Bluebook, OSCOLA)
+    pytest.param("Brown v. Board of Education, 347 U.S. 483, 495 (1954).", "legal_case",
+                 "Brown v. Board of Education", "495", id="bluebook_case_pinpoint"),
+    pytest.param("Donoghue v Stevenson [1932] AC 562, 580 (HL).", "legal_case", "Donoghue v Stevenson", "580",
+                 id="oscola_case_no_stop"),
+    pytest.param("Miranda v. Arizona, 384 U.S. 436 (1966).", "legal_case", "Miranda v. Arizona", "",
+                 id="bluebook_case_no_pinpoint"),
+    pytest.param("Miranda, 384 U.S. at 444.", "legal_case", "Miranda", "444", id="bluebook_case_short_form"),
+    # cases: court, dated judgment, case number (EU, ECHR, Spanish)
+    pytest.param("Court of Justice, Grand Chamber, judgment of 13 May 2014, Google Spain, case C-131/12, par. 80.",
+                 "legal_case", "Google Spain", "80", id="cjeu_judgment_party_number"),
+    pytest.param("Case C-362/14, Schrems, para. 94.", "legal_case", "Schrems", "94", id="cjeu_case_first"),
+    pytest.param("ECtHR, judgment of 7 July 1989 (application no. 14038/88).", "legal_case",
+                 "Application no. 14038/88", "", id="echr_application_number"),
+    pytest.param("Sentencia del Tribunal de Justicia de 9 de marzo de 1999, asunto C-212/97, caso Centros, apartado 27.",
+                 "legal_case", "Centros", "27", id="spanish_sentencia_caso_apartado"),
+    # UN documents
+    pytest.param("G.A. Res. 61/295, para. 3 (Sept. 13, 2007).", "legislation", "G.A. Res. 61/295", "3",
+                 id="un_general_assembly_resolution"),
+    pytest.param("Res.C.S.1325, ONU 2000.", "legislation", "Res.C.S.1325", "", id="un_resolution_romance_order"),
+    pytest.param("Committee on the Rights of the Child, General Comment No. 14, para. 6.", "document",
+                 "General Comment No. 14", "6", id="un_general_comment"),
+]
+
+
+@pytest.mark.parametrize("text, rtype, title, locator", LEGAL)
+def test_legal_citations(text, rtype, title, locator):
+    c = only(text)
+    assert c.reference.type == rtype
+    assert c.reference.title == title
+    assert c.locator == locator
+    assert text[c.start : c.end] == c.text
+    assert c.reference.page == "" or c.reference.page != c.locator
+
+
+LEGAL_FACTS = [
+    pytest.param("Smith v. Jones, 123 U.S. 456, 460 (1990)",
+                 dict(container_title="U.S.", volume="123", page="456", issued="1990"), id="report_facts"),
+    pytest.param("Council Regulation (EC) No 1/2003, OJ L 1, 4.1.2003, p. 1.",
+                 dict(container_title="OJ L 1", page="1", issued="2003"), id="official_journal_facts"),
+    pytest.param("Court of Justice, judgment of 6 October 2015, Schrems, case C-362/14.",
+                 dict(issued="2015"), id="judgment_date"),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEGAL_FACTS)
+def test_legal_publication_facts(text, expected):
+    ref = only(text).reference
+    for attr, want in expected.items():
+        assert getattr(ref, attr) == want, attr
+
+
+def test_a_name_with_the_particle_v_is_no_case():
+    # "v." for "von": no report, no year after the name, no pinpoint — the legal reader declines
+    text = "Friedrich v. Hayek, Die Verfassung der Freiheit (Tübingen: Mohr, 1971), 12."
+    assert read_legal(text, 0, len(text)) is None
+
+
+@pytest.mark.parametrize("text, rtype", [
+    pytest.param("Karl Huber, „Die Zollgrenze“, in Handel und Wandel, hrsg. v. Eva Stein (Wien: Alpen Verlag, 1990), 12.",
+                 "chapter", id="hrsg_v_is_no_case"),
+    pytest.param("EVE SMITH, TRUSTS AND ESTATES PRACTICE § 9:249 (2020).", None, id="treatise_section_is_no_code"),
+])
+def test_scholarly_notes_are_not_legal(text, rtype):
+    cits, _ = parse_note_text(text)
+    assert all(c.reference.type not in ("legislation", "legal_case", "bill") for c in cits)
+    if rtype:
+        assert cits[0].reference.type == rtype
+
+
+def test_legal_citation_then_commentary_sentence():
+    cits, _ = parse_note_text("CRC, art. 3(1). Emphasis added.")
+    assert [(c.reference.title, c.locator) for c in cits] == [("CRC", "3(1)")]
+
+
+def test_commentary_ending_in_a_statute():
+    c = only("Die Frist beginnt mit dem Tod des Urhebers, § 64 UrhG.")
+    assert (c.reference.type, c.reference.title, c.locator, c.label) == ("legislation", "UrhG", "64", "section")
+
+
+def test_several_legal_citations_in_one_note():
+    text = "Case C-131/12, Google Spain, para. 80; Art. 17 DSGVO; Brown v. Board of Education, 347 U.S. 483 (1954)."
+    cits, _ = parse_note_text(text)
+    assert [c.reference.title for c in cits] == ["Google Spain", "DSGVO", "Brown v. Board of Education"]
+    for c in cits:
+        assert text[c.start : c.end] == c.text

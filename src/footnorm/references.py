@@ -37,6 +37,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
+from .legal import Legal, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
 
@@ -1451,20 +1452,32 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         if not text or not text.strip():
             return (), ()
         all_toks = _tokens(text)
-        bib = _parse_bibliography(text, all_toks)
+        # a statute, an act or a case is never a bibliography entry, whatever its first words
+        opens_legal = _opens_legal(text, all_toks)
+        bib = None if opens_legal else _parse_bibliography(text, all_toks)
         if bib is not None:
             citations.append(bib[0])
             # the rest of the note, after a semicolon, holds further citations
             after = next((t.start for t in all_toks if t.type == "SEMI" and t.start >= bib[0].end), -1)
             all_toks = [t for t in all_toks if after >= 0 and t.start > after]
-        numbered = _CITNUM.match(text) if not citations else None
+        # "42 U.S.C. § 1983" opens with a title number, not a list number
+        numbered = _CITNUM.match(text) if not citations and not opens_legal else None
         if numbered:  # "[43] T. Walter, ..." — an entry of a numbered list, not a note
             all_toks = [t for t in all_toks if t.start >= numbered.end()]
         segs = _segments(text, all_toks)
         i = 0
         while i < len(segs):
             toks, by_stop = segs[i]
+            legal = _legal_citation(text, segs, i)
+            if legal is not None:
+                citations.append(legal[0])
+                i = legal[1]
+                continue
             best = _candidate(text, toks)
+            if best.citation is None and not best.diagnostics:
+                tail = _legal_after_commentary(text, toks)
+                if tail is not None:
+                    best = _Candidate(tail, True, [])
             j = i
             # A full stop may sit inside an abbreviated journal title or a title: when
             # the citation before it is incomplete, try it joined with what follows.
@@ -1508,6 +1521,88 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
             Diagnostic("internal-error", "error", f"citation parser failed: {exc!r}", 0, len(text))
         )
     return tuple(citations), tuple(diagnostics)
+
+
+# --------------------------------------------------------------------------
+# legal citations (footnorm.legal reads them; here they become Citations)
+# --------------------------------------------------------------------------
+
+
+def _opens_legal(text: str, toks: list[_Tok]) -> bool:
+    if not toks:
+        return False
+    semi = next((t.start for t in toks if t.type == "SEMI"), len(text))
+    _, body = _strip_signal(text, toks[0].start, semi)
+    return read_legal(text, body, semi) is not None
+
+
+def _legal_citation(text: str, segs: list[tuple[list[_Tok], bool]], i: int) -> tuple[Citation, int] | None:
+    """A legal citation opening segment i, and the index of the first segment after it.
+
+    Legal abbreviations carry full stops the segmenter may have cut at ("COLO. REV. STAT.",
+    "Pub. L. No."), so the legal reader sees everything up to the next semicolon and finds
+    its own end."""
+    toks = segs[i][0]
+    j = i
+    while segs[j][1] and j + 1 < len(segs):
+        j += 1
+    limit = segs[j][0][-1].end
+    prefix, body = _strip_signal(text, toks[0].start, limit)
+    legal = read_legal(text, body, limit)
+    if legal is None:
+        # "recently: Court of Justice, ..." / "Further: Directive ...": a lead word and a colon
+        lead = _LEGAL_LEAD.match(text, body, limit)
+        if lead is None:
+            return None
+        legal = read_legal(text, lead.end(), limit)
+        if legal is None:
+            return None
+    nxt = i + 1
+    while nxt < len(segs) and segs[nxt][0][0].start < legal.end:
+        nxt += 1
+    return _legal_to_citation(text, legal, prefix, toks[0].start if prefix else legal.start), nxt
+
+
+_LEGAL_LEAD = re.compile(r"[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+")
+
+
+def _legal_after_commentary(text: str, toks: list[_Tok]) -> Citation | None:
+    """'Bei mehreren Autoren richtet sich der Fristbeginn nach ..., § 65 Abs. 1 UrhG.': a sentence
+    of commentary whose last comma field (or what follows its colon) is a legal citation."""
+    end = toks[-1].end
+    while end > toks[0].start and text[end - 1] in " .;,":
+        end -= 1
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].type not in ("COMMA", "COLON"):
+            continue
+        prefix, body = _strip_signal(text, toks[k + 1].start, end)  # "..., see CJEU, judgement of ..."
+        legal = read_legal(text, body, end)
+        if legal is not None and legal.end >= end:
+            return _legal_to_citation(text, legal, prefix, toks[k + 1].start if prefix else legal.start)
+    return None
+
+
+def _legal_to_citation(text: str, legal: Legal, prefix: str, start: int) -> Citation:
+    ref = Reference(
+        type=legal.type,
+        author=(Name(literal=legal.author),) if legal.author else (),
+        title=legal.title,
+        title_style="plain",
+        container_title=legal.container_title,
+        volume=legal.volume,
+        page=legal.page,
+        issued=legal.issued,
+    )
+    return Citation(
+        start=start,
+        end=legal.end,
+        text=text[start : legal.end],
+        form="full" if legal.full else "short",
+        reference=ref,
+        prefix=prefix,
+        locator=legal.locator,
+        label=legal.label if legal.locator else "",
+    )
 
 
 def _starts_new_citation(text: str, toks: list[_Tok], strict: bool = False) -> bool:
