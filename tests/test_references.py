@@ -141,6 +141,25 @@ FULL = [
         "5",
         id="abbreviated_journal_with_full_stops",
     ),
+    # Continental notes give the place and year bare after the title.
+    pytest.param(
+        "A. Nowak, Prawo morskie, Gdańsk 2011, s. 45.",
+        dict(author=["Nowak"], title="Prawo morskie", publisher_place="Gdańsk", issued="2011"),
+        "45",
+        id="place_year_bare_polish",
+    ),
+    pytest.param(
+        "G. Bianchi, Storia del porto, Genova, 1999, p. 12.",
+        dict(author=["Bianchi"], title="Storia del porto", publisher_place="Genova", issued="1999"),
+        "12",
+        id="place_comma_year_bare_italian",
+    ),
+    pytest.param(
+        "K. Weber, Das Seerecht der Hanse, Berlin/New York 1987, S. 3.",
+        dict(author=["Weber"], title="Das Seerecht der Hanse", publisher_place="Berlin/New York", issued="1987"),
+        "3",
+        id="two_places_year_german",
+    ),
 ]
 
 

@@ -515,6 +515,10 @@ def _classify_text(s: str) -> str:
     return "TEXT"
 
 
+# "Warszawa 2010", "Berlin/New York 2001", "Frankfurt a. M. 1990": a place, then the year
+_PLACE_WORDS = r"[A-ZÀ-ÞŁŚŻ][\w'’.-]+(?:(?:\s+|\s*/\s*)(?:[A-ZÀ-ÞŁŚŻ][\w'’.-]*|a\.|am|an|der|upon|on|sur|de|del|la))*"
+_PLACE_YEAR = re.compile(_PLACE_WORDS + r"\s+(?:1[5-9]|20)\d\d")
+_PLACE_ONLY = re.compile(_PLACE_WORDS)
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
 _ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
@@ -663,6 +667,26 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             kinds[k] = "TEXT"
         elif kinds[k] == "EDMARK" and not (k == run and run > 0):
             kinds[k] = "TEXT"
+
+    # Continental notes give place and year bare after the title: "Prawo administracyjne, Warszawa
+    # 2010, s. 45", "Diritto privato, Milano, 2015, p. 12". Only after an unquoted title and not
+    # before an issue ("Państwo i Prawo 2010, nr 3" is a journal and its year).
+    if "QTITLE" not in kinds:
+        k = 1
+        while k < n:
+            nxt = kinds[k + 1] if k + 1 < n else None
+            prev_ok = kinds[k - 1] == "TEXT"
+            s_k = text[fields[k].start : fields[k].end]
+            if prev_ok and kinds[k] == "TEXT" and nxt in (None, "LOC", "PAGES", "URL", "DOI", "ACCESSED") \
+                    and _PLACE_YEAR.fullmatch(s_k):
+                kinds[k] = "PUB"
+            elif prev_ok and kinds[k] == "TEXT" and nxt == "YEAR" and _PLACE_ONLY.fullmatch(s_k) and k >= 2 - (run > 0) \
+                    and (k + 2 >= n or kinds[k + 2] in ("LOC", "PAGES", "URL", "DOI", "ACCESSED")):
+                fields[k] = _Field(fields[k].kind, fields[k].start, fields[k + 1].end)
+                kinds[k] = "PUB"
+                del fields[k + 1], kinds[k + 1]
+                n -= 1
+            k += 1
 
     # "[3] J. Nelson, The Physics of Solar Cells, Imperial College Press, 2003": a bare
     # publisher after an unquoted title (bibliography styles; Chicago notes use parentheses)
@@ -1016,7 +1040,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
                 fields["translator"] = names
         elif ty == "PUB":
             has_pub = True
-            pub = _parse_pub(s[1:-1])
+            pub = _parse_pub(s[1:-1] if s.startswith("(") else s)
             genre = pub.get("genre", genre)
             for k, v in pub.items():
                 fields.setdefault(k, v)
