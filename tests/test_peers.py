@@ -33,6 +33,7 @@ DOCUMENTS = [
     pytest.param(DRAFTS / "page-bottom.txt", id="page-bottom"),
     pytest.param(DRAFTS / "endnotes.txt", id="endnotes"),
     pytest.param(DRAFTS / "draft.md", id="markdown"),
+    pytest.param(DRAFTS / "legal.txt", id="legal"),
 ]
 # Issue 5 asks for three benchmark drafts of different kinds too. They are read where the workplace
 # keeps them (../shared/bench, beside the checkout in CI), never copied into the project: the first

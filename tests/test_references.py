@@ -193,6 +193,9 @@ SHORT = [
     pytest.param("Ebd., S. 12.", "ibid", [], "", "12", id="german_ebd_seite"),
     pytest.param("Id. at 7.", "ibid", [], "", "7", id="legal_id_at"),
     pytest.param("Kline, op. cit., 80.", "short", ["Kline"], "", "80", id="op_cit"),
+    pytest.param("Ibid., art. 5(1)(b).", "ibid", [], "", "5(1)(b)", id="ibid_article_with_points"),
+    pytest.param("Ebd., § 12(3).", "ibid", [], "", "12(3)", id="ebd_section_with_paragraph"),
+    pytest.param("Ibid., recital 12.", "ibid", [], "", "12", id="ibid_recital"),
 ]
 
 

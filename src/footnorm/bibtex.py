@@ -80,6 +80,7 @@ def fields_of(ref: Reference, biblatex: bool, incomplete: bool) -> list[tuple[st
         ("number", ref.issue),
         ("pages", ref.page.replace("–", "--")),
         ("publisher", ref.publisher),
+        ("organization", ref.authority),  # the court or body: biblatex's misc takes it
         ("location" if biblatex else "address", ref.publisher_place),
         ("date" if biblatex else "year", ref.issued if biblatex else _year(ref.issued)),
         ("url", ref.url),

@@ -27,6 +27,7 @@ _PLAIN = (
     ("genre", "genre"),
     ("archive", "archive"),
     ("archive_location", "archive_location"),
+    ("authority", "authority"),
     ("note", "note"),
 )
 

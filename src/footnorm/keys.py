@@ -17,6 +17,7 @@ SKIP = frozenset(
     el los las un una y o del al por para con sobre""".split()
 )
 _WORD = re.compile(r"[A-Za-z0-9]+")
+LEGAL_TYPES = frozenset(["legislation", "bill", "legal_case", "regulation", "treaty"])
 
 
 def fold(text: str) -> str:
@@ -33,12 +34,16 @@ def title_words(title: str) -> list[str]:
 def main_title(title: str) -> str:
     """The title without its subtitle: what a Chicago short title keeps, so that a work's key is the
     same whether it was first cited in full or in short form."""
-    head = re.split(r"[:?!.]\s", title + " ", maxsplit=1)[0]
+    head = re.split(r"[:?!]\s|(?<=\w\w\w)\.\s", title + " ", maxsplit=1)[0]  # not at "v. " or "St. "
     return head if len(title_words(head)) >= 2 else title
 
 
 def base_key(ref: Reference) -> str:
-    words = title_words(main_title(ref.title or ref.container_title))[:3]
+    words = title_words(main_title(ref.title or ref.container_title))
+    if ref.type in LEGAL_TYPES:
+        # "Regulation (EU) 2017/821", "Smith v. Jones": the numbers repeat the year, "v." says nothing
+        words = [w for w in words if not w.isdigit() and w.lower() not in ("v", "vs")]
+    words = words[:3]
     short = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 1 else w for w in words)
     lead = ref.author[0].sort_name if ref.author else (ref.editor[0].sort_name if ref.editor else "")
     auth = "".join(_WORD.findall(fold(lead))).lower()

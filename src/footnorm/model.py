@@ -75,6 +75,7 @@ class Reference:
     genre: str = ""
     archive: str = ""
     archive_location: str = ""
+    authority: str = ""  # the court of a judgment, the body that issued a document
     note: str = ""
 
     def is_empty(self) -> bool:

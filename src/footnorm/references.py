@@ -306,15 +306,20 @@ _LOC_LABELS = {
     "fol": "folio", "fols": "folio", "ff": "folio", "f": "folio", "fo": "folio",
     "l": "line", "ll": "line", "line": "line", "lines": "line", "z": "line",
     "sec": "section", "secs": "section", "§": "section", "§§": "section", "sect": "section", "art": "section",
+    "arts": "section", "recital": "paragraph", "recitals": "paragraph", "punto": "paragraph", "abs": "paragraph",
     "para": "paragraph", "paras": "paragraph", "par": "paragraph", "¶": "paragraph", "¶¶": "paragraph",
     "rn": "paragraph", "rdnr": "paragraph", "rz": "paragraph", "nm": "paragraph", "item": "paragraph",
     "vol": "volume", "bd": "volume", "t": "volume", "book": "book", "bk": "book", "lib": "book",
     "fig": "figure", "table": "table", "tab": "table", "no": "issue", "nr": "issue", "v": "verse", "vv": "verse",
 }
+_SUBDIVISION = r"(?:\([\dA-Za-z]{1,5}\))*"  # "art. 3(c)(i)": a provision's paragraphs and points
+_SUBDIVISION_PAREN = re.compile(r"\([\dA-Za-z]{1,5}\)")
 _LOC = re.compile(
     r"^(?:(?P<label>pp?|pgs?|s|seite|págs?|pagg?|at|pages?|nn?|fn|notes?|anm|chaps?|ch|cap|kap|chapter|"
-    r"cols?|sp|fols?|fo|ll?|lines?|z|secs?|sect|§§?|art|paras?|par|¶¶?|rn|rdnr|rz|nm|item|book|bk|lib|fig|table|tab|vv?)"
-    r"(?:\s?\.\s*|\s+|(?=\d)))?(?P<value>" + _RANGE + r"(?:\s*[,&]\s*|\s+(?:and|u\.|y|e|et)\s+)" + r"?(?:(?<=[\s,&])" + _RANGE + r")?"
+    r"cols?|sp|fols?|fo|ll?|lines?|z|secs?|sect|§§?|arts?|paras?|par|¶¶?|rn|rdnr|rz|nm|item|book|bk|lib|fig|table|tab|vv?|"
+    r"recitals?|punto|abs)"
+    r"(?:\s?\.\s*|\s+|(?=\d)))?(?P<value>" + _RANGE + _SUBDIVISION + r"(?:\s*[,&]\s*|\s+(?:and|u\.|y|e|et)\s+)"
+    r"?(?:(?<=[\s,&])" + _RANGE + _SUBDIVISION + r")?"
     r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-‐‑−–]\d+)?)?)\.?$",
     re.I,
 )
@@ -573,6 +578,11 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     # A parenthesis that is not publication facts belongs to the text before it.
     i = 1
     while i < n:
+        if kinds[i] == "PARENX" and kinds[i - 1] == "LOCLIKE" and _SUBDIVISION_PAREN.fullmatch(text, fields[i].start, fields[i].end):
+            fields[i - 1] = _Field(fields[i - 1].kind, fields[i - 1].start, fields[i].end)  # "art. 3" + "(c)"
+            del fields[i], kinds[i]
+            n -= 1
+            continue
         if kinds[i] == "PARENX" and kinds[i - 1] in ("TEXT", "NAMESLIKE", "QTITLE", "INBOOK", "EDBY", "TRANSBY"):
             fields[i - 1] = _Field(fields[i - 1].kind, fields[i - 1].start, fields[i].end)
             if kinds[i - 1] == "NAMESLIKE" and not _ET_AL_PAREN.match(text[fields[i].start : fields[i].end]):
@@ -1616,6 +1626,7 @@ def _legal_to_citation(text: str, legal: Legal, prefix: str, start: int) -> Cita
         volume=legal.volume,
         page=legal.page,
         issued=legal.issued,
+        authority=legal.authority,
     )
     return Citation(
         start=start,
