@@ -697,7 +697,7 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     """Lines of a table flattened to "label value", three or more in a row: their numbers are data."""
     rows, run = [], []
     for s, e in lines + [(0, 0)]:
-        if e > s and TABLE_ROW.fullmatch(text, s, e):
+        if 0 < e - s <= 60 and text[e - 1] in "0123456789%. \t" and TABLE_ROW.fullmatch(text, s, e):
             run.append((s, e))
             continue
         if len(run) >= 3:
@@ -735,14 +735,7 @@ def _vouched(chosen: list[Candidate], k: int) -> bool:
 # --------------------------------------------------------------------------- note extents
 
 def _line_of(lines: list[tuple[int, int]], pos: int) -> int:
-    lo, hi = 0, len(lines) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if lines[mid][0] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return max(0, bisect_right(lines, (pos, 1 << 62)) - 1)  # the last line starting at or before pos
 
 
 def _reappearing_marker(text: str, number: int, start: int, stop: int) -> re.Match | None:
