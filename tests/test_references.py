@@ -376,6 +376,17 @@ def test_grammars_load_as_resources():
 
 BIBLIOGRAPHY = [
     pytest.param(
+        "Moreau, L. V.; Lind, O. Physical Review Letters 2003, 91 (12), 1203-1206.",
+        dict(author=["Moreau", "Lind"], title="", container_title="Physical Review Letters", volume="91",
+             issue="12", page="1203-1206", issued="2003", type="article-journal"),
+        id="acs_article_without_title",
+    ),
+    pytest.param(
+        "O. Lind et al., Catal. Sci. 2011, 14, 880-884.",
+        dict(author=["Lind"], volume="14", page="880-884", issued="2011", type="article-journal"),
+        id="acs_et_al_ends_the_names",
+    ),
+    pytest.param(
         "Carter, Mary Ellen. The Lighthouse Keepers. Boston: Harbour Press, 1998.",
         dict(author=["Carter"], title="The Lighthouse Keepers", publisher_place="Boston",
              publisher="Harbour Press", issued="1998"),

@@ -1816,12 +1816,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             nxt = words[i + 1][0]
             end = words[i + 1][2] - (1 if nxt.endswith((",", ";")) else 0)
             i += 2
-            if nxt.endswith((",", ";")):
-                boundary = end
-                unit_words = 0
-                last_sep = ","
-                continue
-            return head(end, ".")
+            last_sep = ","
+            return head(end, "," if nxt.endswith((",", ";")) else ".")  # "et al." ends every name list
         if low in _HEAD_JOINERS:
             if end < 0:
                 return None
@@ -2395,6 +2391,15 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     m = _CITNUM.match(text)
     pos = m.end() if m else 0
     head = _bibliography_head(text, pos)
+    if head is not None and not head.is_bibliography(text[head.end :]):
+        # "O. Lind et al., Catal. Sci. 2011, 14, 880": display-order names, then a journal without a title
+        a_start = len(text) - len(text[pos:].lstrip())
+        rest = [t for t in toks if t.start >= head.end and not (t.type in ("COMMA", "PERIOD") and t.start == head.end)]
+        if rest:
+            authors = Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end)
+            found = _titleless_article(text, [authors], rest)
+            if found is not None:
+                return found
     if head is None or not head.is_bibliography(text[head.end :] if head else ""):
         title_first = _title_first(text, toks, pos)
         if title_first is None:
@@ -2450,6 +2455,9 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     rest = rest[i:]
     if not rest:
         return None
+    titleless = _titleless_article(text, stream, rest)
+    if titleless is not None:
+        return titleless
     if _EDBY.match(text[rest[0].start : rest[0].start + 40]) and len(stream) == 1 + bool(m) and stream[-1].type == "AUTHORS":
         # "Ghost Stories. Ed. Peter Washington." — no author: the first block is the title
         t = stream.pop()
@@ -2474,6 +2482,39 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
         stream.append(Token("TITLE", text[title_toks[0].start : title_toks[-1].end], title_toks[0].start, 0, 0, end_pos=title_toks[-1].end))
         tail = rest[j:]
     return _finish_bibliography(text, stream, tail)
+
+
+# Chemistry and physics cite articles without their titles: "Nano Lett. 2009, 9, 4153–4157" (ACS),
+# "Spectroscopy Europe, 2014, 26, 14-19" (RSC), "Phys. Rev. Lett. 2000, 85 (24), 5186".
+_JOURNAL_WORD = r"(?:[A-ZÀ-Þ][\w'’-]*\.?|of|and|&|the|für|de|der|la|et)"
+_TITLELESS_ARTICLE = re.compile(
+    r"(?P<journal>" + _JOURNAL_WORD + r"(?:\s+" + _JOURNAL_WORD + r"){0,7}),?\s+(?P<year>(?:1[89]|20)\d\d)\s*,\s*"
+    r"(?P<volume>\d{1,4})\s*(?:,?\s*\((?P<issue>[\w-]{1,8})\))?\s*,\s*(?P<page>[A-Z]?\d+(?:\s*[-‐‑−–]\s*[A-Z]?\d+)?)\.?"
+)
+
+
+def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tuple[Citation, list[Token]] | None:
+    """An entry that names the journal right after its authors, with year, volume and pages."""
+    if not stream or stream[-1].type != "AUTHORS":
+        return None
+    start, end = rest[0].start, rest[-1].end
+    m = _TITLELESS_ARTICLE.fullmatch(text, start, end)
+    if m is None or m.group("journal").split()[0].lower() in ("of", "and", "the", "de", "der", "la", "et"):
+        return None
+    parts = [Token("CONTAINER", m.group("journal").rstrip(","), m.start("journal"), 0, 0, end_pos=m.end("journal")),
+             Token("YEAR", m.group("year"), m.start("year"), 0, 0, end_pos=m.end("year")),
+             Token("VOL", m.group("volume"), m.start("volume"), 0, 0, end_pos=m.end("volume"))]
+    if m.group("issue"):
+        parts.append(Token("ISSUEPAREN", m.group("issue"), m.start("issue"), 0, 0, end_pos=m.end("issue")))
+    parts.append(Token("PAGES", m.group("page"), m.start("page"), 0, 0, end_pos=m.end("page")))
+    parse = _Parse(kind="cit", bibliography=True)
+    parse.authors = [stream[-1]]
+    parse.parts = parts
+    _, ref, _, _ = _interpret(text, parse)
+    ref = replace(ref, type="article-journal")
+    first = stream[0].start_pos
+    cit = Citation(start=first, end=m.end("page"), text=text[first : m.end("page")], form="full", reference=ref)
+    return cit, stream + parts
 
 
 def _title_first(text: str, toks: list[_Tok], pos: int) -> tuple[list[Token], list[_Tok]] | None:
