@@ -277,6 +277,12 @@ def test_commentary_before_citation_is_left_out():
     pytest.param("Die Zahlen stammen aus Müller und Weber, „Gezeiten“, 21.", ["Müller", "Weber"], "", id="german-aus"),
     pytest.param("Les chiffres sont tirés de Dupont et Martin, « Les marées », 95.", ["Dupont", "Martin"], "",
                  id="french-tires-de"),
+    pytest.param("On this point, see Li and Jun, “Harbour Dues,” 12.", ["Li", "Jun"], "see",
+                 id="a-name-that-is-also-a-month"),
+    pytest.param("Pour le détail, voir aussi Rivière, Les ports francs, 191.", ["Rivière"], "voir aussi",
+                 id="french-voir-aussi-after-a-lead-in"),
+    pytest.param("Ähnlich argumentieren Braun und Vogel, „Zollgrenzen“, 21.", ["Braun", "Vogel"], "",
+                 id="german-verb-before-the-names"),
 ])
 def test_commentary_handing_over_to_a_citation(text, families_, signal):
     c = only(text)

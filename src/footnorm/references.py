@@ -1236,8 +1236,9 @@ def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
 
 
 # words after which prose hands over to a citation: "discussed in Smith", "see Smith"
+_ALSO = frozenset("also aussi auch también anche".split())
 _CITING_WORDS = frozenset(
-    "in see also by cf. cf from vgl. vgl siehe bei voir dans chez en véase cfr. e.g. esp. especially "
+    "in see also aussi auch también anche by cf. cf from vgl. vgl siehe bei voir dans chez en véase cfr. e.g. esp. especially "
     "notably following after bes. insbesondere is are was were including on upon aus de von da di".split()
 )
 
@@ -1285,21 +1286,23 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
         return -1, ""
     # the longest name-like tail preceded by a citing word ("in", "see", "by")
     best = -1
-    for k in range(len(words) - 1, 0, -1):
+    for k in range(len(words) - 1, max(0, len(words) - 9), -1):
         prev = words[k - 1]
         tail = s[spans[k][0] :]
         if not looks_like_names(tail):
-            if words[k].lower().rstrip(",") in _HEAD_JOINERS or words[k].lower().rstrip(",") in ("al.", "al", "a.", "u."):
-                continue  # "and Wolfe" is no name list, but "Padua and Wolfe" before it is
-            break
+            # "and Wolfe" is no name list, but "Padua and Wolfe" before it is; nor is "Jun" (a
+            # month) alone, but "Chen and Jun" is: a longer tail may still be names
+            continue
         if prev.lower().rstrip(":,") in _CITING_WORDS or (
-            quoted_next and prev[:1].islower() and _HAS_INITIAL.search(tail)
+            quoted_next and prev[:1].islower() and (_HAS_INITIAL.search(tail) or _INNER_JOINER.search(tail))
         ):
-            best = k  # "... references are M. Faulkner, 'The Kriegsmarine', ..."
+            best = k  # "... references are M. Faulkner, 'The Kriegsmarine', ..."; "argumentiert Crawford und Auton, „…“"
     if best < 0:
         return -1, ""
     prev = words[best - 1].lower().rstrip(":,")
     signal = words[best - 1].rstrip(":,") if prev in _SIGNAL_WORDS else ""
+    if prev in _ALSO and best >= 2 and words[best - 2].lower().rstrip(":,") in _SIGNAL_WORDS:
+        signal = f"{words[best - 2]} {words[best - 1].rstrip(':,')}"  # "voir aussi", "see also"
     return f.start + spans[best][0], signal
 
 
