@@ -270,6 +270,12 @@ def test_commentary_before_citation_is_left_out():
     assert families(c.reference.author) == ["Carter"]
 
 
+def test_short_note_with_a_stop_in_its_title_and_a_comment_after_it():
+    cits, _ = parse_note_text("Hale, Harbour Towns. A Survey, 173. The figures there differ slightly.")
+    assert [(families(c.reference.author), c.reference.title, c.locator) for c in cits] == [
+        (["Hale"], "Harbour Towns. A Survey", "173")]
+
+
 @pytest.mark.parametrize("text, families_, signal", [
     pytest.param("For a similar argument, see Doe and Roe, “Tides of the North,” 119.", ["Doe", "Roe"], "see",
                  id="prose-comma-signal-two-authors"),

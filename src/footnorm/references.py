@@ -1476,6 +1476,19 @@ def _citation_from_candidate(
 # --------------------------------------------------------------------------
 
 
+_TITLE_ENDS_IN_PINPOINT = re.compile(r",\s*\d{1,4}(?:\s*[-‐‑−–]\s*\d{1,4})?$")
+_PROSE_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]")
+
+
+def _pinpoint_then_prose(text: str, title: str) -> bool:
+    """A "title" that ends in a page number and is followed by a sentence of prose: the entry
+    reading took a short note and its comment for a bibliography entry."""
+    if not title or not _TITLE_ENDS_IN_PINPOINT.search(title):
+        return False
+    at = text.find(title)
+    return at >= 0 and bool(_PROSE_AFTER.match(text, at + len(title)))
+
+
 def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
     """Every citation in one note's text (or one bibliography string), in order.
 
@@ -1492,6 +1505,8 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         # a statute, an act or a case is never a bibliography entry, whatever its first words
         opens_legal = _opens_legal(text, all_toks)
         bib = None if opens_legal else _parse_bibliography(text, all_toks)
+        if bib is not None and _pinpoint_then_prose(text, bib[0].reference.title):
+            bib = None  # "Amodeo, Authentic Heart. An Eightfold, 173. The figures …": a short note, not an entry
         if bib is not None:
             citations.append(bib[0])
             # the rest of the note, after a semicolon, holds further citations
