@@ -270,6 +270,21 @@ def test_commentary_before_citation_is_left_out():
     assert families(c.reference.author) == ["Carter"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Hale, Dahl, and Corbin, Harbour Towns, 213; R. M. Lind and J. R. Moreau, “Tides,” Coastal "
+                 "Studies 5, no. 1 (1994): 35.",
+                 [(["Hale", "Dahl", "Corbin"], "Harbour Towns", "213"), (["Lind", "Moreau"], "Tides", "35")],
+                 id="three-authors-short-then-a-full-note"),
+    pytest.param("A. Roux, L. El Amrani, et B. Vidal, Les ports francs (Paris: Seuil, 2009), 67.",
+                 [(["Roux", "Amrani", "Vidal"], "Les ports francs", "67")], id="french-et-before-initials"),
+    pytest.param("Roux, El Amrani, et Vidal, Les ports francs, 70.",
+                 [(["Roux", "El Amrani", "Vidal"], "Les ports francs", "70")], id="particle-name-inside-a-list"),
+])
+def test_name_lists_in_notes(text, expected):
+    cits, _ = parse_note_text(text)
+    assert [(families(c.reference.author), c.reference.title, c.locator) for c in cits] == expected
+
+
 def test_short_note_with_a_stop_in_its_title_and_a_comment_after_it():
     cits, _ = parse_note_text("Hale, Harbour Towns. A Survey, 173. The figures there differ slightly.")
     assert [(families(c.reference.author), c.reference.title, c.locator) for c in cits] == [

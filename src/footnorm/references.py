@@ -637,6 +637,14 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         ):
             kinds[0] = "NAMESLIKE"
 
+    # "Ben-Tal, El Ghaoui, et Nemirovski": between names and the joined last name, a short
+    # capitalised field is a name too, even one that opens like an article ("El", "Le")
+    for k in range(1, n - 1):
+        if kinds[k] == "TEXT" and kinds[k - 1] == "NAMESLIKE" and kinds[k + 1] == "ANDNAMES":
+            piece = text[fields[k].start : fields[k].end].split()
+            if len(piece) <= 3 and all(w[:1].isupper() for w in piece):
+                kinds[k] = "NAMESLIKE"
+
     # Chicago joins the last of several authors with "and": without a joiner only the
     # first field is names and the rest is the title ("Weber, Movements, Currents, 164").
     run = 0
@@ -1477,6 +1485,7 @@ def _citation_from_candidate(
 
 
 _TITLE_ENDS_IN_PINPOINT = re.compile(r",\s*\d{1,4}(?:\s*[-‐‑−–]\s*\d{1,4})?$")
+_OPENS_WITH_PINPOINT = re.compile(r"\d{1,4};")  # "213; R. M. Cameron-Jones …" is no title
 _PROSE_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]")
 
 
@@ -1505,7 +1514,8 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         # a statute, an act or a case is never a bibliography entry, whatever its first words
         opens_legal = _opens_legal(text, all_toks)
         bib = None if opens_legal else _parse_bibliography(text, all_toks)
-        if bib is not None and _pinpoint_then_prose(text, bib[0].reference.title):
+        if bib is not None and (_pinpoint_then_prose(text, bib[0].reference.title)
+                                or _OPENS_WITH_PINPOINT.match(bib[0].reference.title)):
             bib = None  # "Amodeo, Authentic Heart. An Eightfold, 173. The figures …": a short note, not an entry
         if bib is not None:
             citations.append(bib[0])
@@ -1830,7 +1840,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             return head(end, "paren")
         if _YEAR_WORD.match(w):
             return head(end, "year")
-        if low in ("et", "u.") and i + 1 < n and words[i + 1][0].lower().rstrip(",;.") in ("al", "alii", "a"):
+        if i + 1 < n and (low == "et" and words[i + 1][0].lower().rstrip(",;.") in ("al", "alii")
+                          or low == "u." and words[i + 1][0].lower().rstrip(",;.") == "a"):  # not "et A. Nemirovski"
             nxt = words[i + 1][0]
             end = words[i + 1][2] - (1 if nxt.endswith((",", ";")) else 0)
             i += 2
