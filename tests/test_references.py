@@ -304,6 +304,9 @@ def test_short_note_with_a_stop_in_its_title_and_a_comment_after_it():
                  id="french-voir-aussi-after-a-lead-in"),
     pytest.param("Ähnlich argumentieren Braun und Vogel, „Zollgrenzen“, 21.", ["Braun", "Vogel"], "",
                  id="german-verb-before-the-names"),
+    pytest.param("Die Zählung folgt K. Braun, Zollgrenzen (Berlin: Dietz, 1990), 21.", ["Braun"], "",
+                 id="german-folgt"),
+    pytest.param("La datation suit RIVIÈRE, Les ports francs, 83.", ["RIVIÈRE"], "", id="french-suit"),
 ])
 def test_commentary_handing_over_to_a_citation(text, families_, signal):
     c = only(text)

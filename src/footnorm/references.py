@@ -1247,6 +1247,7 @@ def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
 _ALSO = frozenset("also aussi auch también anche".split())
 _CITING_WORDS = frozenset(
     "in see also aussi auch también anche by cf. cf from vgl. vgl siehe bei voir dans chez en véase cfr. e.g. esp. especially "
+    "follows follow folgt folgen suit suivent sigue siguen segue seguono "
     "notably following after bes. insbesondere is are was were including on upon aus de von da di".split()
 )
 
