@@ -285,6 +285,13 @@ def test_name_lists_in_notes(text, expected):
     assert [(families(c.reference.author), c.reference.title, c.locator) for c in cits] == expected
 
 
+def test_a_year_taken_for_a_pinpoint_lets_the_citation_go_on_after_the_stop():
+    cits, _ = parse_note_text("J. Lind, “Harbour Control,” Coastal Engineering Conference, 1994. Proceedings of the "
+                              "Tenth Meeting (1994): 91–96, 95.")
+    assert len(cits) == 1
+    assert cits[0].locator == "95" and cits[0].reference.issued == "1994"
+
+
 def test_short_note_with_a_stop_in_its_title_and_a_comment_after_it():
     cits, _ = parse_note_text("Hale, Harbour Towns. A Survey, 173. The figures there differ slightly.")
     assert [(families(c.reference.author), c.reference.title, c.locator) for c in cits] == [

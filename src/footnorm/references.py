@@ -1499,6 +1499,13 @@ def _pinpoint_then_prose(text: str, title: str) -> bool:
     return at >= 0 and bool(_PROSE_AFTER.match(text, at + len(title)))
 
 
+def _year_as_pinpoint(c: _Candidate) -> bool:
+    """"…,” American Control Conference, 2004. Proceedings …": a year read as the pinpoint of a
+    citation with no date is the date, and the citation may go on after the stop."""
+    cit = c.citation
+    return cit is not None and not cit.reference.issued and bool(_YEAR.match(cit.locator))
+
+
 def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]:
     """Every citation in one note's text (or one bibliography string), in order.
 
@@ -1544,7 +1551,7 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
             j = i
             # A full stop may sit inside an abbreviated journal title or a title: when
             # the citation before it is incomplete, try it joined with what follows.
-            while not best.complete and by_stop and j + 1 < len(segs) and j - i < 8:
+            while (not best.complete or _year_as_pinpoint(best)) and by_stop and j + 1 < len(segs) and j - i < 8:
                 nxt, nxt_by_stop = segs[j + 1]
                 if _starts_new_citation(text, nxt) or _prose_sentence(text, toks):
                     break  # a new citation, or a sentence of prose: nothing to join
