@@ -72,3 +72,12 @@ def test_same_long_title_and_a_shared_name_word_are_one_work():
     assert Work("w", full, True).matches_short(short)
     other = Reference(author=(Name(family="Smith"),), title="Using Sarcasm to Compliment")
     assert not Work("w", full, True).matches_short(other)
+
+
+def test_short_form_of_an_edited_volume_names_its_editors():
+    full = "Mary Lind and Otto Roux, eds., Harbour Towns of the North (Leeds: Northgate, 2001), 10."
+    doc = footnorm.analyse(md(full, "Lind and Roux, Harbour Towns, 86."))
+    (entry,) = doc.entries
+    assert [n.family for n in entry.reference.editor] == ["Lind", "Roux"] and not entry.reference.author
+    items = footnorm.parse_references([full, "Lind and Roux, Harbour Towns, 86."])
+    assert [e["family"] for e in items[1]["editor"]] == ["Lind", "Roux"] and "author" not in items[1]

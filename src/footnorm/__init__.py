@@ -93,9 +93,17 @@ def parse_references(lines: list[str]) -> list[dict]:
 
 
 def _as_antecedent(c: Citation, works: dict[str, Reference]) -> Citation:
-    """An ibid. with the fields of the work it stands for; every other citation as it was written."""
-    if c.form == "ibid" and c.reference.is_empty() and c.key in works:
-        return replace(c, reference=works[c.key])
+    """An ibid. with the fields of the work it stands for; a short form naming the editors of an
+    edited volume (Chicago drops the "ed." there) with its names as editors; every other citation
+    as it was written."""
+    work = works.get(c.key)
+    if work is None:
+        return c
+    if c.form == "ibid" and c.reference.is_empty():
+        return replace(c, reference=work)
+    ref = c.reference
+    if c.form == "short" and work.editor and not work.author and ref.author and not ref.editor:
+        return replace(c, reference=replace(ref, author=(), editor=ref.author))
     return c
 
 

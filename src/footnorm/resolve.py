@@ -174,6 +174,8 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
                     work.reference = _merge(ref, work.reference)
                     work.full = True
                 else:
+                    if work.reference.editor and not work.reference.author:
+                        ref = replace(ref, author=())  # a short form names an edited volume's editors
                     work.reference = _merge(work.reference, ref)
                 index.reindex(work)
             by_ident[ident] = work
