@@ -141,6 +141,19 @@ FULL = [
         "5",
         id="abbreviated_journal_with_full_stops",
     ),
+    pytest.param(
+        "R. Lind, “Valve for Tide Gates,” US Patent 4,123,456, 1979, 3.",
+        dict(author=["Lind"], title="Valve for Tide Gates", genre="US Patent 4,123,456", type="patent", issued="1979"),
+        "3",
+        id="patent_with_its_number",
+    ),
+    pytest.param(
+        "O. Roux, “Harbour Silting Models,” Delft Hydraulics Technical Report H-1234, 1988, 12.",
+        dict(author=["Roux"], title="Harbour Silting Models", genre="Delft Hydraulics Technical Report H-1234",
+             type="report", issued="1988"),
+        "12",
+        id="numbered_technical_report",
+    ),
     # Continental notes give the place and year bare after the title.
     pytest.param(
         "A. Nowak, Prawo morskie, Gdańsk 2011, s. 45.",

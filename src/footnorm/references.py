@@ -278,6 +278,14 @@ _GENRE = re.compile(
     r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*){0,2}",
     re.I,
 )
+# "US Patent 3,712,959", "CMU CS Tech Report CMU-CS-94-123", "Technical Report TU Wien rr-02-92":
+# a document's kind and its number, up to a few words of issuer between them
+_NUMBERED_GENRE = re.compile(
+    r"^(?:[A-Z][\w./-]*\s+){0,4}(?:patent|tech(?:nical)?\.?\s+rep(?:ort)?\.?|working\s+paper|discussion\s+paper|"
+    r"research\s+report|report\s+no\.?)\s+(?:no\.?\s*)?(?:[A-Z\w./-]+\s+){0,3}[\w./-]*\d[\w.,/-]*$",
+    re.I,
+)
+_PATENT = re.compile(r"\bpatent\b", re.I)
 _THESIS = re.compile(r"diss|thesis|tesi|thèse|habilitation|mémoire", re.I)
 _REPORT = re.compile(r"report|working\s+paper|discussion\s+paper|brief|white\s+paper|tech", re.I)
 _MONTHS = (
@@ -510,7 +518,7 @@ def _classify_text(s: str) -> str:
         return "EDITION"
     if _DATE.match(s):
         return "DATE"
-    if _GENRE.fullmatch(s):
+    if _GENRE.fullmatch(s) or _NUMBERED_GENRE.match(s):
         return "GENRE"
     low = s.lower()
     if low.startswith(("and ", "& ", "und ", "e ", "et ", "y ")) and looks_like_names(s.split(None, 1)[1]):
@@ -574,6 +582,17 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         else:
             kinds.append(_classify_text(s))
     n = len(fields)
+
+    # "US Patent 3,712,959": a number's thousands are not fields
+    k = 0
+    while k + 1 < n:
+        if kinds[k] == "GENRE" and text[fields[k].end - 1 : fields[k].end].isdigit() and \
+                fields[k + 1].start == fields[k].end + 1 and re.fullmatch(r"\d{3}", text[fields[k + 1].start : fields[k + 1].end]):
+            fields[k] = _Field(fields[k].kind, fields[k].start, fields[k + 1].end)
+            del fields[k + 1], kinds[k + 1]
+            n -= 1
+            continue
+        k += 1
 
     # A parenthesis that is not publication facts belongs to the text before it.
     i = 1
@@ -1196,7 +1215,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     else:
         form = "short"
     rtype = ""
-    if genre and _THESIS.search(genre):
+    if genre and _PATENT.search(genre):
+        rtype = "patent"
+    elif genre and _THESIS.search(genre):
         rtype = "thesis"
     elif genre and _REPORT.search(genre):
         rtype = "report"
