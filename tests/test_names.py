@@ -60,3 +60,11 @@ def test_split_inverted_names(text, expected):
 )
 def test_looks_like_names(text, expected):
     assert looks_like_names(text) is expected
+
+
+def test_suffix_after_an_inverted_family_name():
+    from footnorm.names import split_inverted_names
+
+    names = split_inverted_names("Lind Jr., C., Roux, S., & Vidal, J.")
+    assert [(n.family, n.given, n.suffix) for n in names] == [("Lind", "C.", "Jr."), ("Roux", "S.", ""),
+                                                                ("Vidal", "J.", "")]

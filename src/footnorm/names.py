@@ -190,6 +190,10 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
             names[-1] = Name(family=last.family, given=last.given, particle=last.particle, suffix=piece)
             i += 1
             continue
+        if len(words) >= 2 and _SUFFIX.match(words[-1]) and nxt and (_is_given_part(nxt) or _is_plain_given(nxt)):  # "Blyth Jr., C."
+            names.append(Name(family=" ".join(words[:-1]), given=nxt, suffix=words[-1]))
+            i += 2
+            continue
         if len(words) >= 2 and _is_given_part(words[-1]) and not _is_given_part(words[0]) and len(words[0]) > 1:
             # Vancouver / astronomy: "McAllister AK", "Dias F.C.", "Lipeck U. W."
             cut = len(words) - 1

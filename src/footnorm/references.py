@@ -1932,7 +1932,9 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             unit_first_name = not is_initial
         if core.endswith(".") and not is_initial and unit_words == 1 and not inverted and boundary > 0 and not sep and not awaiting_given:
             return head(boundary, ",")  # "S. Kachru, Fortsch. Phys. 55": a journal, not a name
-        if core.endswith(".") and not is_initial:
+        if core.endswith(".") and not is_initial and stripped.lower() in ("jr", "sr") and sep:
+            pass  # "Blyth Jr., C.": a name's suffix, the list goes on
+        elif core.endswith(".") and not is_initial:
             # "Koomen." "Frederick." — a whole word with a full stop closes the list
             last_sep = sep
             return head(we - len(sep) - 1, "." if not sep else ",")
