@@ -395,6 +395,10 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
                  "We owe the point to a friend who read the draft.", id="prose-between-its-numbers"),
     pytest.param(f"THE WEST AND ITS IDEALS 1 Address at the University, June 17, 1914. .1\n\n{P2}.", 1,
                  "Address at the University, June 17, 1914.", id="after-a-heading"),
+    pytest.param(f"{P1} in the community. 1 Smith, Works, vol. x., p. 127. See also the rules of almost any society "
+                 f"of the time.\n\n{P2}.", 1,
+                 "Smith, Works, vol. x., p. 127. See also the rules of almost any society of the time.",
+                 id="closing-see-also-sentence"),
     pytest.param(f"A HISTORY OF DEMOCRACY1 1 Atlantic Monthly, January, 1903. Reprinted by permission.\n\n{P2}.", 1,
                  "Atlantic Monthly, January, 1903. Reprinted by permission.", id="closing-remark"),
 ])

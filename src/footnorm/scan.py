@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .model import Artefact, Diagnostic, Marker, Note
-from .prose import PROSE_WORDS, capitals_lost, citation_likeness, has_reference_feature, sentence_ends, words
+from .prose import PROSE_WORDS, SIGNAL, capitals_lost, citation_likeness, has_reference_feature, sentence_ends, words
 from .source import LineIndex
 
 
@@ -763,6 +763,9 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     ends = sentence_ends(text, start, stop)
     end = ends[0]
     for k, nxt in enumerate(ends[1:], 1):
+        if SIGNAL.match(text[end:nxt].lstrip()):
+            end = nxt  # "See also …", "Cf. …", "Ibid.": prose does not open with a note's signal
+            continue
         if citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt]):
             # A short remark right after the references ("Emphasis added.") still belongs to the note.
             # At the paragraph's end only a remark without a verb or pronoun ("Reprinted by permission.").
