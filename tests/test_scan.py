@@ -399,6 +399,9 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
                  f"of the time.\n\n{P2}.", 1,
                  "Smith, Works, vol. x., p. 127. See also the rules of almost any society of the time.",
                  id="closing-see-also-sentence"),
+    pytest.param(f"{P1} to be liberated.20 20 See the Address of the Am. Conv. of Abolition Societies, 1794; ibid., "
+                 f"1795. {P2}.", 20, "See the Address of the Am. Conv. of Abolition Societies, 1794; ibid., 1795.",
+                 id="chain-of-abbreviations"),
     pytest.param(f"A HISTORY OF DEMOCRACY1 1 Atlantic Monthly, January, 1903. Reprinted by permission.\n\n{P2}.", 1,
                  "Atlantic Monthly, January, 1903. Reprinted by permission.", id="closing-remark"),
 ])

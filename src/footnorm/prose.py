@@ -104,6 +104,9 @@ def citation_likeness(sentence: str) -> float:
 _BOUNDARY = re.compile(r"(?:\.[”’\"')\]]*|[!?][')\]]*)(?=\s+[\"“‘(\[]?[A-ZÀ-ÞĀ-Ž0-9])")
 
 
+_ABBREVIATED_NEXT = re.compile(r"\s+[A-Z][a-z]{1,4}\.\s")  # "Conv. ", "Com. ", "Soc. "
+
+
 def sentence_ends(text: str, start: int, stop: int) -> list[int]:
     """Offsets just after each sentence end in text[start:stop], not counting abbreviations."""
     ends = []
@@ -116,6 +119,8 @@ def sentence_ends(text: str, start: int, stop: int) -> list[int]:
             token = text[j:dot].lower().strip(".")
             if token in ABBREVIATIONS or len(token) == 1 or "." in token:
                 continue
+            if len(token) <= 4 and text[j:j + 1].isupper() and _ABBREVIATED_NEXT.match(text, m.end()):
+                continue  # "the Am. Conv. of Abolition Societies": a chain of abbreviations
         ends.append(m.end())
     ends.append(stop)
     return ends
