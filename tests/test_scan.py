@@ -402,6 +402,10 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
     pytest.param(f"{P1} to be liberated.20 20 See the Address of the Am. Conv. of Abolition Societies, 1794; ibid., "
                  f"1795. {P2}.", 20, "See the Address of the Am. Conv. of Abolition Societies, 1794; ibid., 1795.",
                  id="chain-of-abbreviations"),
+    pytest.param(f"{P1} as capital.56 56 Hale, Harbour Towns, ii, p. 331. A. C. Ford, \"Precedents,\" pp. 82 ff. "
+                 f"When in 1762 the council sold a group of townships to the highest bidders, the change was complete. "
+                 f"{P2}.", 56, 'Hale, Harbour Towns, ii, p. 331. A. C. Ford, "Precedents," pp. 82 ff.',
+                 id="ff-ends-the-citation"),
     pytest.param(f"A HISTORY OF DEMOCRACY1 1 Atlantic Monthly, January, 1903. Reprinted by permission.\n\n{P2}.", 1,
                  "Atlantic Monthly, January, 1903. Reprinted by permission.", id="closing-remark"),
 ])

@@ -117,6 +117,9 @@ def sentence_ends(text: str, start: int, stop: int) -> list[int]:
             while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
                 j -= 1
             token = text[j:dot].lower().strip(".")
+            if token in ("f", "ff") and text[m.end():m.end() + 2].strip()[:1].isupper():
+                ends.append(m.end())  # "pp. 82 ff. When …": the pinpoint ends the sentence
+                continue
             if token in ABBREVIATIONS or len(token) == 1 or "." in token:
                 continue
             if len(token) <= 4 and text[j:j + 1].isupper() and _ABBREVIATED_NEXT.match(text, m.end()):
