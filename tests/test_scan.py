@@ -408,6 +408,9 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
                  id="ff-ends-the-citation"),
     pytest.param(f"{P1} so much more.59 59 Hurd (ed.), \"History of the County,\" i, p. 6. The italics are mine.", 59,
                  'Hurd (ed.), "History of the County," i, p. 6. The italics are mine.', id="closing-remark-with-a-verb"),
+    pytest.param(f"{P1} to the Institute.\" 24 Ibid., 19. I follow the chronology given there by the editors. .24 "
+                 f"{P2}.", 24, "Ibid., 19. I follow the chronology given there by the editors.",
+                 id="everything-before-its-number-put-back"),
     pytest.param(f"A HISTORY OF DEMOCRACY1 1 Atlantic Monthly, January, 1903. Reprinted by permission.\n\n{P2}.", 1,
                  "Atlantic Monthly, January, 1903. Reprinted by permission.", id="closing-remark"),
 ])

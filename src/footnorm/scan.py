@@ -759,7 +759,11 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     stop = limit if para == -1 else para
     again = _reappearing_marker(text, number, start, stop)
     if again:
-        stop = again.start()
+        # the note's number put back after it (" .24") closes it: all before is the note
+        end = again.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return end
     ends = sentence_ends(text, start, stop)
     end = ends[0]
     for k, nxt in enumerate(ends[1:], 1):
