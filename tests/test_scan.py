@@ -50,7 +50,7 @@ def test_marker_styles(text, expected):
     pytest.param(f"{P1}, see Bd. 2 and vol. 3 and p. 42 and S. 7.", id="volumes-and-pages"),
     pytest.param(f"{P1} for 15 years with 3 of them at sea.", id="quantities"),
     pytest.param(f"{P1}: 1) a court, 2) a judge, 3) a fine.", id="list-items"),
-    pytest.param(f"Contents: 1. Introduction; 2. The Argument; 3. Conclusion.", id="enumeration"),
+    pytest.param("Contents: 1. Introduction; 2. The Argument; 3. Conclusion.", id="enumeration"),
     pytest.param(f"{P1} in chapter 3 and section 4.", id="section-numbers"),
     pytest.param(f"{P1} in “The 39 Steps” and “Catch 22” today.", id="numbers-in-titles"),
     pytest.param(f"{P1} cost $530.50 per annum and 1,000 men.", id="money-and-thousands"),

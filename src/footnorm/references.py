@@ -2611,7 +2611,7 @@ def _finish_bibliography(text: str, stream: list[Token], tail: list[_Tok]) -> tu
                 parse.title = [t if t.type == "QTITLE" else Token("TEXT", str(t), t.start_pos, 0, 0, end_pos=t.end_pos)]
             elif t.type != "CITNUM":
                 parse.parts.append(t)
-    form, ref, locator, label = _interpret(text, parse)
+    _, ref, _, _ = _interpret(text, parse)  # an entry is full and has no pinpoint, whatever it reads
     start = stream[0].start_pos
     end = stream[-1].end_pos
     while end > start and text[end - 1] in " .,;":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from .abbreviations import expand
 from .keys import assign_keys, fold
-from .model import Citation, Diagnostic, Entry, Note, Reference
+from .model import Diagnostic, Entry, Note, Reference
 
 _PUNCT = re.compile(r"[^\w\s]+")
 
