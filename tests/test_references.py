@@ -426,6 +426,18 @@ def test_grammars_load_as_resources():
 
 BIBLIOGRAPHY = [
     pytest.param(
+        "Moreau, L. and Lind, O. (2008). Tides of the northern ports. Coast. Geomorph., 29(3):187–220.",
+        dict(author=["Moreau", "Lind"], title="Tides of the northern ports", container_title="Coast. Geomorph",
+             volume="29", issue="3", page="187–220", issued="2008"),
+        id="abbreviated_journal_word_of_seven_letters",
+    ),
+    pytest.param(
+        "[11] O. Lind. Waves on bounded domains. Anal. PDE, 5(1):81–144, 2012.",
+        dict(author=["Lind"], title="Waves on bounded domains", container_title="Anal. PDE", volume="5", issue="1",
+             page="81–144", issued="2012"),
+        id="abbreviated_journal_then_comma_and_volume",
+    ),
+    pytest.param(
         "Moreau, L. V.; Lind, O. Physical Review Letters 2003, 91 (12), 1203-1206.",
         dict(author=["Moreau", "Lind"], title="", container_title="Physical Review Letters", volume="91",
              issue="12", page="1203-1206", issued="2003", type="article-journal"),

@@ -2190,6 +2190,9 @@ def _journal_continues(text: str, toks: list[_Tok], j: int) -> bool:
             return True
         if t.type == "PERIOD":
             return k > j and _abbreviation_like(text[toks[k - 1].start : toks[k - 1].end])
+        if t.type == "COMMA" and k > j and k + 1 < len(toks) and toks[k + 1].type == "WORD" and \
+                text[toks[k + 1].start : toks[k + 1].start + 1].isdigit():
+            return True  # "Anal. PDE, 5(1)": the journal's volume follows its last word
         if t.type in ("COMMA", "COLON", "PAREN", "QUOTED"):
             return t.type == "PAREN" and k > j
     return False
@@ -2197,9 +2200,9 @@ def _journal_continues(text: str, toks: list[_Tok], j: int) -> bool:
 
 def _abbreviation_like(word: str) -> bool:
     """'Amer' 'Math' 'Soc' 'Phys' 'Approx' — a journal abbreviation keeps its full stop."""
-    return 2 <= len(word) <= 6 and word[0].isupper() and word[1:].islower() and word.isalpha() and (
+    return 2 <= len(word) <= 8 and word[0].isupper() and word[1:].islower() and word.isalpha() and (
         word.lower() not in ("press", "books", "verlag", "house", "media")
-    )
+    )  # "Approx", "Geophys", "Neurosci"
 
 
 def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
