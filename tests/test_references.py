@@ -168,6 +168,12 @@ FULL = [
         id="place_comma_year_bare_italian",
     ),
     pytest.param(
+        "B. Vogel, Hafen- und Zollrecht der Hanse, Lübeck 2014, S. 12.",
+        dict(author=["Vogel"], title="Hafen- und Zollrecht der Hanse", publisher_place="Lübeck", issued="2014"),
+        "12",
+        id="suspended_compound_in_a_german_title",
+    ),
+    pytest.param(
         "K. Weber, Das Seerecht der Hanse, Berlin/New York 1987, S. 3.",
         dict(author=["Weber"], title="Das Seerecht der Hanse", publisher_place="Berlin/New York", issued="1987"),
         "3",

@@ -1893,6 +1893,9 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             after_joiner = True
             i += 1
             continue
+        if core.endswith("-") and i + 1 < n and words[i + 1][0].lower() in _SUSPENSION_JOINERS:
+            # "Bildungs- und Wissenschaftsschranke": half a compound is a title's word, never a name's
+            return head(boundary if unit_words else end, ",")
         if not core:  # a stray "," standing alone: "Indares, A. , Dunning"
             i += 1
             continue
@@ -2000,6 +2003,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
     return head(end, "end")
 
 
+_SUSPENSION_JOINERS = frozenset("und oder bzw. and or et ou e o y".split())
 PARTICLE_WORDS = frozenset(
     "van von de der den du da di del della la le ten ter dos das af zu vom el al ben bin ibn abu".split()
 )
