@@ -1511,9 +1511,12 @@ _OPENS_WITH_PINPOINT = re.compile(r"\d{1,4};")  # "213; R. M. Cameron-Jones …"
 _PROSE_AFTER = re.compile(r"\.\s+[A-ZÀ-Þ][a-zà-ÿ]+\s+[a-zà-ÿ]+\s+[a-zà-ÿ]")
 
 
-def _pinpoint_then_prose(text: str, title: str) -> bool:
-    """A "title" that ends in a page number and is followed by a sentence of prose: the entry
-    reading took a short note and its comment for a bibliography entry."""
+def _note_read_as_entry(text: str, title: str) -> bool:
+    """Whether the entry reading took a note for a bibliography entry, as its "title" shows: one
+    that opens with a pinpoint and a semicolon, or ends in a page number followed by a sentence of
+    prose ("Amodeo, Authentic Heart. An Eightfold, 173. The figures …")."""
+    if _OPENS_WITH_PINPOINT.match(title):
+        return True
     if not title or not _TITLE_ENDS_IN_PINPOINT.search(title):
         return False
     at = text.find(title)
@@ -1543,9 +1546,8 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         # a statute, an act or a case is never a bibliography entry, whatever its first words
         opens_legal = _opens_legal(text, all_toks)
         bib = None if opens_legal else _parse_bibliography(text, all_toks)
-        if bib is not None and (_pinpoint_then_prose(text, bib[0].reference.title)
-                                or _OPENS_WITH_PINPOINT.match(bib[0].reference.title)):
-            bib = None  # "Amodeo, Authentic Heart. An Eightfold, 173. The figures …": a short note, not an entry
+        if bib is not None and _note_read_as_entry(text, bib[0].reference.title):
+            bib = None
         if bib is not None:
             citations.append(bib[0])
             # the rest of the note, after a semicolon, holds further citations
@@ -2458,16 +2460,16 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     m = _CITNUM.match(text)
     pos = m.end() if m else 0
     head = _bibliography_head(text, pos)
-    if head is not None and not head.is_bibliography(text[head.end :]):
-        # "O. Lind et al., Catal. Sci. 2011, 14, 880": display-order names, then a journal without a title
-        a_start = len(text) - len(text[pos:].lstrip())
-        rest = [t for t in toks if t.start >= head.end and not (t.type in ("COMMA", "PERIOD") and t.start == head.end)]
-        if rest:
-            authors = Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end)
-            found = _titleless_article(text, [authors], rest)
-            if found is not None:
-                return found
-    if head is None or not head.is_bibliography(text[head.end :] if head else ""):
+    a_start = len(text) - len(text[pos:].lstrip())
+    if head is None or not head.is_bibliography(text[head.end :]):
+        if head is not None:
+            # "O. Lind et al., Catal. Sci. 2011, 14, 880": display-order names, then a journal without a title
+            rest = [t for t in toks if t.start >= head.end and not (t.type in ("COMMA", "PERIOD") and t.start == head.end)]
+            if rest:
+                authors = Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end)
+                found = _titleless_article(text, [authors], rest)
+                if found is not None:
+                    return found
         title_first = _title_first(text, toks, pos)
         if title_first is None:
             return None
@@ -2479,7 +2481,6 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     stream: list[Token] = []
     if m:
         stream.append(Token("CITNUM", text[: m.end()].strip(), 0, 0, 0, end_pos=m.end()))
-    a_start = len(text) - len(text[pos:].lstrip())
     if not set(text[a_start : head.end]) <= set("-—–_ "):  # "———." repeats the previous author
         stream.append(Token("AUTHORS", text[a_start : head.end], a_start, 0, 0, end_pos=head.end))
     rest = [t for t in toks if t.start >= head.end]
