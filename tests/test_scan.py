@@ -362,6 +362,8 @@ def test_numbers_in_a_flattened_table_are_not_markers():
     table = "Austria 13\nBelgium 10\nDenmark 2\nEstonia 3\nFinland 0\nFrance 15\n"
     text = page(f"{P1}.1 {P2}:\n{table}{P3}.2", "1 Smith, Works, p. 3.", "2 Ibid., p. 4.")
     assert markers(text) == [(1, "1"), (2, "2")]
+    # a table that ends the text too
+    assert markers(f"{P1}.1 {P2}.2 {P3}:\n{table}") == [(1, "1"), (2, "2")]
 
 
 def test_a_word_glued_to_digits_twice_is_a_name_not_a_marker():

@@ -696,14 +696,14 @@ TABLE_ROW = re.compile(r"[^\d\n]{1,40}?[ \t]+[\d.,%]+[ \t]*")  # "República Che
 def _table_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Lines of a table flattened to "label value", three or more in a row: their numbers are data."""
     rows, run = [], []
-    for s, e in lines + [(0, 0)]:
+    for s, e in lines:
         if 0 < e - s <= 60 and text[e - 1] in "0123456789%. \t" and TABLE_ROW.fullmatch(text, s, e):
             run.append((s, e))
             continue
         if len(run) >= 3:
             rows += run
         run = []
-    return rows
+    return rows + run if len(run) >= 3 else rows
 
 
 def _drop_interruptions(chosen: list[Candidate]) -> list[Candidate]:
