@@ -6,6 +6,10 @@ German conventions), not copied from any benchmark.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -405,14 +409,25 @@ def test_offsets_always_slice_the_text(text):
         assert 0 <= d.start <= d.end <= len(text)
 
 
-def test_grammars_build_strict_without_conflicts():
-    # a conflict would make every parse fall back silently: build them here, loudly
-    from footnorm import references
+_READ_IN_A_NEW_PROCESS = """
+from footnorm import references
+assert references._citation_parser() is not None and references._bibliography_parser() is not None
+for text in ("Mary Ellen Carter, The Lighthouse Keepers (Boston: Harbour Press, 1998), 57.",
+             "Carter, M. E. 1998. The Lighthouse Keepers. Boston: Harbour Press."):
+    print(repr(references.parse_note_text(text)))
+"""
 
-    references._citation_parser.cache_clear()
-    references._bibliography_parser.cache_clear()
-    assert references._citation_parser() is not None
-    assert references._bibliography_parser() is not None
+
+def test_grammars_build_strict_and_read_the_same_from_larks_cache(tmp_path):
+    # lark keeps built parsers in the temp directory.  An empty one makes the first process build
+    # them (strict: a conflict raises there, loudly); the second loads them back from that cache,
+    # which must read exactly as the built parsers do.
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", _READ_IN_A_NEW_PROCESS], env=env, capture_output=True,
+                           text=True, check=True) for _ in range(2)]
+    assert list(tmp_path.glob(".lark_cache_*")), "the parsers were not cached"
+    assert "Lighthouse Keepers" in runs[0].stdout and "internal-error" not in runs[0].stdout
+    assert runs[1].stdout == runs[0].stdout
 
 
 def test_no_internal_errors_on_ordinary_notes():

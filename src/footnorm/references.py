@@ -63,14 +63,14 @@ def _token_scanner() -> tuple[re.Pattern[str], frozenset[str]]:
     The grammar file is the single source of the patterns; lark orders them (priority,
     literal strings, then width) as its basic lexer would.  Scanning with one ``re`` pattern
     avoids building a lark lexer per note, which ``Lark.lex`` does."""
-    lk = Lark(load_grammar("tokens.lark"), parser="lalr", lexer="basic")
+    lk = Lark(load_grammar("tokens.lark"), parser="lalr", lexer="basic", cache=True)
     terms = sorted(
         lk.terminals,
         # literal separators before the catch-all OTHER, as lark's own lexer tries them
         key=lambda t: (-t.priority, t.pattern.type != "str", -t.pattern.max_width, t.name),
     )
     alternation = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terms)
-    return re.compile(alternation), frozenset(lk.ignore_tokens)
+    return re.compile(alternation), frozenset(lk.lexer_conf.ignore)
 
 
 _SPLIT_PUNCT = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}
@@ -204,6 +204,7 @@ def _citation_parser() -> Lark:
         lexer=_FieldStream,
         strict=True,
         transformer=_Roles(),
+        cache=True,
     )
 
 
@@ -2059,6 +2060,7 @@ def _bibliography_parser() -> Lark:
         lexer=_FieldStream,
         strict=True,
         transformer=_BibRoles(),
+        cache=True,
     )
 
 
