@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import footnorm
+from conftest import ROOT
+
+PEER_DRAFTS = ROOT / "tests" / "peers" / "drafts"
 
 # Text built from the pieces flattened drafts are made of, so that markers, labels and notes occur.
 PIECES = st.sampled_from([
@@ -69,3 +74,25 @@ def test_markdown_output_is_a_fixed_point(seed_text):
 def test_markdown_output_is_a_fixed_point_for_any_draft(text):
     once = footnorm.render(footnorm.analyse(text), "markdown")
     assert footnorm.render(footnorm.analyse(once), "markdown") == once
+
+
+_SPLIT_AND_COMPARE = """
+import sys, footnorm
+from footnorm import citations
+citations.PARALLEL_MIN = 2  # a few drafts' notes are enough to split
+text = sys.stdin.read()
+one, three = footnorm.analyse(text), footnorm.analyse(text, workers=3)
+assert sum(len(n.citations) for n in one.notes) > 20
+for to in ("markdown", "json"):
+    assert footnorm.render(three, to) == footnorm.render(one, to), to
+assert footnorm.to_bibtex(three) == footnorm.to_bibtex(one)
+print("same")
+"""
+
+
+def test_notes_parsed_in_several_processes_give_the_same_document(seed_text):
+    # in a process of its own: fork is refused while other threads run, as they may in pytest
+    text = "\n\n".join([seed_text] + [p.read_text(encoding="utf-8") for p in sorted(PEER_DRAFTS.glob("*.txt"))])
+    run = subprocess.run([sys.executable, "-c", _SPLIT_AND_COMPARE], input=text, capture_output=True,
+                         text=True, encoding="utf-8")
+    assert run.returncode == 0 and run.stdout.strip() == "same", run.stderr

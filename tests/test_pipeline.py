@@ -330,9 +330,9 @@ def test_abbreviations_table_reaches_the_analysis(tmp_path, monkeypatch):
     seen = []
     real = footnorm.analyse
 
-    def spy(text, name="<string>", abbreviations=None):
+    def spy(text, name="<string>", abbreviations=None, **options):
         seen.append(abbreviations)
-        return real(text, name, abbreviations=abbreviations)
+        return real(text, name, abbreviations=abbreviations, **options)
 
     monkeypatch.setattr(footnorm, "analyse", spy)
     for command in (["clean"], ["bib"], ["inspect", "--json"], ["check"]):

@@ -25,14 +25,17 @@ __all__ = [
 __version__ = "0.1.0"
 
 
-def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, Reference] | None = None) -> Document:
+def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, Reference] | None = None,
+            workers: int = 1) -> Document:
     """Find markers, notes, citations and works in `text`; nothing in it is lost or changed.
 
     `abbreviations` maps abbreviated sources to their entries (see `footnorm.abbreviations.load`).
+    `workers` > 1 parses a long text's notes in that many processes (where the platform forks);
+    the result is the same.  Many texts are better spread over a Dask cluster (`footnorm.batch`).
     """
     index = LineIndex.of(text)
     layout = scan(text, index)
-    notes, cite_diags = attach(layout.notes)
+    notes, cite_diags = attach(layout.notes, workers)
     notes, entries, resolve_diags = resolve(notes, abbreviations)
     segments = tile(len(text), layout.markers, notes, layout.artefacts)
     diags = list(layout.diagnostics) + list(cite_diags) + list(resolve_diags)

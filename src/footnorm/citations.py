@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import replace
 
 from .model import Citation, Diagnostic, Note, Reference
@@ -69,25 +70,68 @@ def is_commentary(c: Citation) -> bool:
             and not _publication_facts(ref) and not ref.volume)
 
 
-def attach(notes: tuple[Note, ...]) -> tuple[tuple[Note, ...], tuple[Diagnostic, ...]]:
-    out, diags = [], []
+# Below this many distinct note texts a second process costs more (fork, pickling back) than it saves.
+PARALLEL_MIN = 200
+
+
+def _parse_safely(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, ...]] | str:
+    try:
+        return parse_note_text(text)
+    except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note
+        return repr(exc)
+
+
+def _parse_many(texts: list[str]) -> list:
+    return [_parse_safely(t) for t in texts]
+
+
+def _parse_all(texts: list[str], workers: int) -> list:
+    """Each text parsed; with `workers` > 1, the later shares in forked processes.  The parser is
+    a pure function of the text, so the split changes nothing in the result."""
+    # fork copies only the calling thread: with other threads alive (a Dask worker) it can deadlock
+    if workers < 2 or len(texts) < PARALLEL_MIN or threading.active_count() > 1:
+        return _parse_many(texts)
+    import multiprocessing  # here, not at the top: 20 ms of start-up that a short text never needs
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return _parse_many(texts)
+    size = -(-len(texts) // workers)
+    shares = [texts[i:i + size] for i in range(0, len(texts), size)]
+    try:
+        with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+            later = [pool.submit(_parse_many, share) for share in shares[1:]]
+            results = _parse_many(shares[0])
+            for future in later:
+                results.extend(future.result())
+        return results
+    except (OSError, BrokenProcessPool):  # no processes to be had: parse here
+        return _parse_many(texts)
+
+
+def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...], tuple[Diagnostic, ...]]:
+    """Each note with its citations: Pandoc citations already in it, or the grammar's reading.
+
+    `workers` > 1 parses the notes of a long text in that many processes where the platform forks."""
+    existing = {i: pandoc_citations(note) for i, note in enumerate(notes)}
+    # Line breaks from the page are spaces to the grammar; the length stays, so offsets hold.
     # Books repeat their notes ("Ibid.", "Ibid., 12.", the same short form): parse each text once.
-    parsed: dict[str, tuple[tuple[Citation, ...], tuple[Diagnostic, ...]]] = {}
-    for note in notes:
-        existing = pandoc_citations(note)
-        if existing is not None:
-            out.append(replace(note, citations=existing))
+    texts = list(dict.fromkeys(note.text.replace("\n", " ") for i, note in enumerate(notes)
+                               if existing[i] is None))
+    parsed = dict(zip(texts, _parse_all(texts, workers)))
+    out, diags = [], []
+    for i, note in enumerate(notes):
+        if existing[i] is not None:
+            out.append(replace(note, citations=existing[i]))
             continue
-        try:
-            # Line breaks from the page are spaces to the grammar; the length stays, so offsets hold.
-            flat_text = note.text.replace("\n", " ")
-            if flat_text not in parsed:
-                parsed[flat_text] = parse_note_text(flat_text)
-            cites, ds = parsed[flat_text]
-            if "-\n" in note.text:
-                cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
-        except Exception as exc:  # the parser promises not to raise; a bug there must not lose the note
-            cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {exc!r}", 0, len(note.text)),)
+        result = parsed[note.text.replace("\n", " ")]
+        if isinstance(result, str):
+            cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {result}", 0, len(note.text)),)
+        else:
+            cites, ds = result
+        if "-\n" in note.text:
+            cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
         settled = (settle_form(c) for c in cites)
         out.append(replace(note, citations=tuple(replace(c, start=note.position(c.start), end=note.position(c.end))
                                                  for c in settled if not is_commentary(c))))

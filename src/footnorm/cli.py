@@ -8,6 +8,7 @@ atomically, so a failed run leaves no output behind.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,9 +100,14 @@ def detail(message: str) -> None:
         typer.echo(message, err=True)
 
 
+def cores() -> int:
+    """The cores this process may run on (a container's share, not the machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
 def load(path: str, abbreviations: dict | None = None) -> footnorm.Document:
     text, name = read_text(path)
-    return footnorm.analyse(text, name, abbreviations=abbreviations)
+    return footnorm.analyse(text, name, abbreviations=abbreviations, workers=cores())
 
 
 def _version(value: bool) -> None:
@@ -186,7 +192,7 @@ def clean(
         for f in progress(files):
             text, name = read_text(f)
             originals.append(text)
-            docs.append(footnorm.analyse(text, name, abbreviations=table))
+            docs.append(footnorm.analyse(text, name, abbreviations=table, workers=cores()))
             detail(f"{name}: {len(docs[-1].markers)} markers, {len(docs[-1].notes)} notes, "
                    f"{len(docs[-1].entries)} works")
         plan = Plan(folders=folders)
