@@ -139,7 +139,6 @@ FOLIO_AT_EDGE = re.compile(r"^\d{1,4}\s|\s\d{1,4}$")  # a page number beside a r
 STAMP_DETAIL = re.compile(r"\d\d:\d\d|©|open access|licen[cs]e|download|heruntergeladen|\bagb\b", re.IGNORECASE)
 BARE_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
-_DROP_DIGITS = str.maketrans("", "", "0123456789")
 PUBLISHED_BY = re.compile(r"published\s+by\b|publiziert\s+(?:von|bei)|publicado\s+por|publié\s+par", re.IGNORECASE)
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 CITED_IN_CAPS = re.compile(r"[;(),]")  # a note citing in small capitals has the punctuation of a citation
@@ -223,7 +222,7 @@ def _bibliography_start(stripped: list[str]) -> int:
 def _furniture_key(line: str) -> str:
     # Running heads differ only in their folio; the same line of type keeps its spacing, so
     # dropping the digits is enough (no whitespace normalising: this runs on every line).
-    return line.translate(_DROP_DIGITS).strip().casefold()
+    return DIGITS.sub("", line).strip().casefold()  # a regex: faster than str.translate
 
 
 FOUR_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){4}")  # complementary classes: no backtracking
