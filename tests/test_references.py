@@ -337,6 +337,10 @@ def test_short_note_with_a_stop_in_its_title_and_a_comment_after_it():
     pytest.param("Die Zählung folgt K. Braun, Zollgrenzen (Berlin: Dietz, 1990), 21.", ["Braun"], "",
                  id="german-folgt"),
     pytest.param("La datation suit RIVIÈRE, Les ports francs, 83.", ["RIVIÈRE"], "", id="french-suit"),
+    pytest.param("On the later editions of the survey, see: A. Doe, B. Roe, Tides of the North (Oslo: Nord, 2001), 4.",
+                 ["Doe", "Roe"], "see", id="signal-with-a-colon-after-prose"),
+    pytest.param("Zur Zählung der Häfen, vgl. etwa: K. Braun, Zollgrenzen (Berlin: Dietz, 1990), 21.", ["Braun"],
+                 "vgl. etwa", id="german-signal-phrase-with-a-colon"),
 ])
 def test_commentary_handing_over_to_a_citation(text, families_, signal):
     c = only(text)
@@ -884,6 +888,19 @@ def test_legal_citation_then_commentary_sentence():
 def test_commentary_ending_in_a_statute():
     c = only("Die Frist beginnt mit dem Tod des Urhebers, § 64 UrhG.")
     assert (c.reference.type, c.reference.title, c.locator, c.label) == ("legislation", "UrhG", "64", "section")
+
+
+@pytest.mark.parametrize("text, authority, title, signal", [
+    pytest.param("Die Frage ist offen, vgl. etwa: EuGH, Urt. v. 3.4.2014 - C-12/13, Rn. 7.", "EuGH", "C-12/13",
+                 "vgl. etwa", id="german-signal-colon-then-a-court"),
+    pytest.param("The point was settled later, see Court of Justice, judgment of 5 May 2011, Case C-123/10, "
+                 "Harbour Board v. Doe, para. 4.", "Court of Justice", "Harbour Board v. Doe", "see",
+                 id="prose-then-see-a-court"),
+])
+def test_prose_handing_over_to_a_legal_citation(text, authority, title, signal):
+    c = only(text)
+    assert (c.reference.authority, c.reference.title, c.prefix) == (authority, title, signal)
+    assert text[c.start:].startswith(signal)
 
 
 def test_several_legal_citations_in_one_note():

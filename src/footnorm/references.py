@@ -419,6 +419,13 @@ class _Field:
     end: int
 
 
+def _lone_signal(s: str) -> bool:
+    """Whether `s` is a signal and nothing else ("see", "vgl. etwa"): a colon after it ends its field."""
+    s = s.strip()
+    m = _SIGNAL.match(s + " ")
+    return m is not None and m.end() == len(s) + 1
+
+
 def _fields(text: str, toks: list[_Tok]) -> list[_Field]:
     """Cut one candidate into fields at commas; quotes, parens, URLs stand alone."""
     out: list[_Field] = []
@@ -445,9 +452,7 @@ def _fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if out and out[-1].kind in ("paren", "quoted"):
                 continue
             cur = _Field("text", t.start, t.end)
-        elif ty == "COLON" and cur is not None and text[cur.start : cur.end].strip().lower() in (
-            "vgl", "see", "siehe", "cf.", "cf", "voir",
-        ):
+        elif ty == "COLON" and cur is not None and _lone_signal(text[cur.start : cur.end]):
             close()
         else:
             if cur is None:
@@ -1281,6 +1286,9 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
+        word, following = text[fields[fi].start : fields[fi].end].strip(), text[fields[fi + 1].start : fields[fi + 1].end]
+        if fi and _lone_signal(word) and (looks_like_names(following) or _LEGAL.match(following)):
+            return fields[fi + 1].start, word, fi + 1  # "…, see: G. Iacino, P. Kamocki, …" (_fields cut at the colon)
         quoted_next = fields[fi + 1].kind == "quoted"
         cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next)
         if cut >= 0:
@@ -1320,6 +1328,9 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
     for k in range(len(words) - 1, max(0, len(words) - 9), -1):
         prev = words[k - 1]
         tail = s[spans[k][0] :]
+        if prev.lower().rstrip(":,") in _SIGNAL_WORDS and _LEGAL.match(tail):
+            best = k  # "… decided earlier, see Court of Justice, judgment of …"
+            continue
         if not looks_like_names(tail):
             # "and Wolfe" is no name list, but "Padua and Wolfe" before it is; nor is "Jun" (a
             # month) alone, but "Chen and Jun" is: a longer tail may still be names
@@ -1422,13 +1433,14 @@ def _candidate(text: str, toks: list[_Tok]) -> _Candidate:
     if res is None:
         return _Candidate(None, False, diags)
     cit, used = res
-    complete = cit.form == "ibid" or bool(used) and used[-1].type in _COMPLETE_ENDS
+    # `used` is None for a legal citation, whose reader found its own end
+    complete = cit.form == "ibid" or used is None or bool(used) and used[-1].type in _COMPLETE_ENDS
     return _Candidate(cit, complete, diags)
 
 
 def _citation_from_candidate(
     text: str, toks: list[_Tok], diagnostics: list[Diagnostic]
-) -> tuple[Citation, list[Token]] | None:
+) -> tuple[Citation, list[Token] | None] | None:
     # drop a sentence-final stop
     while toks and toks[-1].type in ("PERIOD", "COMMA", "COLON"):
         last = toks[-1]
@@ -1452,7 +1464,10 @@ def _citation_from_candidate(
     if cut >= 0:
         if signal and not prefix:
             prefix = signal
-            signal_start = text.rfind(signal, fields[fi].start, cut)
+            signal_start = text.rfind(signal, fields[max(fi - 1, 0)].start, cut)
+        legal = read_legal(text, cut, end)
+        if legal is not None:  # "…, vgl. etwa: EuGH, Urt. v. 29.7.2019 - C-516/17": the legal reader's
+            return _legal_to_citation(text, legal, prefix, signal_start if signal_start >= 0 else cut), None
         fields = [_Field(fields[fi].kind, cut, fields[fi].end)] + fields[fi + 1 :]
     if not fields:
         return None
