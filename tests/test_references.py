@@ -903,6 +903,23 @@ def test_prose_handing_over_to_a_legal_citation(text, authority, title, signal):
     assert text[c.start:].startswith(signal)
 
 
+def test_prose_giving_its_source_in_parentheses():
+    c = only("The figures differ from port to port (A. Doe, Tides of the North, cit., p. 28).")
+    assert (families(c.reference.author), c.reference.title, c.locator) == (["Doe"], "Tides of the North", "28")
+    c = only("The rule was applied to harbour dues (Court of Justice, Third Chamber, judgment of 4 May 2012, "
+             "Case C-1/11, Harbour Board).")
+    assert (c.reference.authority, c.reference.title) == ("Court of Justice, Third Chamber", "Harbour Board")
+
+
+@pytest.mark.parametrize("text", [
+    "Appeals went to a separate body (Harbour Authority, Hafenamt) until the reform.",
+    "The italics in the last sentence are not in the original (emphasis added).",
+])
+def test_parentheses_in_prose_that_are_no_source(text):
+    cits, _ = parse_note_text(text)
+    assert not [c for c in cits if c.reference.author or c.reference.title], [c.text for c in cits]
+
+
 def test_several_legal_citations_in_one_note():
     text = "Case C-131/12, Google Spain, para. 80; Art. 17 DSGVO; Brown v. Board of Education, 347 U.S. 483 (1954)."
     cits, _ = parse_note_text(text)

@@ -37,6 +37,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
+from .keys import LEGAL_TYPES
 from .legal import Legal, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
@@ -76,10 +77,10 @@ def _token_scanner() -> tuple[re.Pattern[str], frozenset[str]]:
 _SPLIT_PUNCT = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}
 
 
-def _tokens(text: str) -> list[_Tok]:
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     scanner, ignore = _token_scanner()
     out: list[_Tok] = []
-    for m in scanner.finditer(text):
+    for m in scanner.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "OTHER"
         if kind in ignore or kind == "TAG":
             continue
@@ -1584,9 +1585,15 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 continue
             best = _candidate(text, toks)
             if best.citation is None and not best.diagnostics:
-                tail = _legal_after_commentary(text, toks)
+                tail = _legal_after_commentary(text, toks) or _citation_in_parens(text, toks)
                 if tail is not None:
                     best = _Candidate(tail, True, [])
+            elif best.citation is not None and not best.citation.reference.author and best.citation.reference.title_style != "quoted":
+                # "The rule was applied to harbour dues (Court of Justice, …, Case C-1/11)": a
+                # sentence is no title when the parentheses after it hold a case or an act
+                inner = _citation_in_parens(text, toks)
+                if inner is not None and inner.reference.type in LEGAL_TYPES:
+                    best = _Candidate(inner, True, [])
             j = i
             # A full stop may sit inside an abbreviated journal title or a title: when
             # the citation before it is incomplete, try it joined with what follows.
@@ -1673,6 +1680,27 @@ def _legal_citation(text: str, segs: list[tuple[list[_Tok], bool]], i: int) -> t
 
 
 _LEGAL_LEAD = re.compile(r"[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+")
+
+
+def _citation_in_parens(text: str, toks: list[_Tok]) -> Citation | None:
+    """'… absolute number of goods or services (M. Illmer, Article 6, cit., p. 284).': prose that
+    gives its source in parentheses.  Only a legal reading or one with an author, a title, and a
+    pinpoint or date counts: "(1999)" or "(emphasis added)" are no citations."""
+    for t in reversed(toks):
+        if t.type != "PAREN" or t.end - t.start < 12:
+            continue
+        legal = read_legal(text, t.start + 1, t.end - 1)
+        if legal is not None and legal.title:
+            return _legal_to_citation(text, legal, "", legal.start)
+        inner = _candidate(text, _tokens(text, t.start + 1, t.end - 1))
+        c = inner.citation
+        ref = c.reference if c is not None else None
+        # "(Bloomington, Ind., 1976)", "(Federal Procurement Authority, Bundesvergabeamt)": a place
+        # or a gloss reads as a name and a one-word title; a source has a longer title and a
+        # pinpoint or a date
+        if ref and ref.author and len(ref.title.split()) >= 2 and (c.locator or ref.issued):
+            return c
+    return None
 
 
 def _legal_after_commentary(text: str, toks: list[_Tok]) -> Citation | None:
