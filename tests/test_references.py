@@ -762,6 +762,12 @@ def test_two_complete_short_citations_in_two_sentences():
 # --------------------------------------------------------------------------
 
 LEGAL = [
+    # parliamentary papers: the number is the title, and "S." is a page (Seite), not a sentence
+    pytest.param("BT-Drs. 18/2345, S. 17.", "report", "BT-Drs. 18/2345", "17", id="bundestag_drucksache"),
+    pytest.param("Vgl. BR-Drucks. 210/11, S. 4 f.", "report", "BR-Drucks. 210/11", "4 f", id="bundesrat_drucksache"),
+    pytest.param("H.R. Rep. No. 96-1307, at 23 (1980).", "report", "H.R. Rep. No. 96-1307", "23", id="house_report"),
+    pytest.param("Die Begründung nennt keine Zahl, vgl. BT-Drs. 18/2345, S. 17.", "report", "BT-Drs. 18/2345", "17",
+                 id="drucksache_after_prose"),
     # EU acts, Official Journal style: the act word and its number open the title
     pytest.param(
         "Regulation (EU) 2016/679 of the European Parliament and of the Council of 27 April 2016 on the "

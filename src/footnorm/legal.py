@@ -291,8 +291,8 @@ def read_legal(text: str, start: int, end: int) -> Legal | None:
     if not fields:
         return None
     # an act first: "Commission Regulation (EU) 2019/1150" names its author, not a court
-    for form in (_act, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill, _un_document,
-                 _instrument_and_pinpoint):
+    for form in (_act, _parliamentary_paper, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
+                 _un_document, _instrument_and_pinpoint):
         got = form(text, fields, start, end)
         if got is not None:
             return got
@@ -308,7 +308,7 @@ _OPEN_WORDS = frozenset(
     court tribunal tribunale cour corte judgment judgement sentencia sentenza urteil arrêt beschluss
     case cases causa asunto rs res resolution resolución résolution risoluzione comment recommendation
     observación pub act amendments code ordinance stat ann chamber ecj cjeu ecthr eugh bgh bverfg
-    order opinion conclusiones application committee commission s.b h.b h.r a.b""".split()
+    order opinion conclusiones application committee commission s.b h.b h.r a.b rep""".split()
 )
 _STRIP = " .,;:()[]"
 
@@ -633,6 +633,27 @@ def _un_document(text: str, fields, start: int, end: int) -> Legal | None:
             return Legal(start, end, "document", title, locator, label, year.group(1) if year else _issued(text[start:end]),
                          author=body)
     return None
+
+
+# A parliament's printed paper: "BT-Drs. 17/13423", "BR-Drucks. 123/10", "H.R. Rep. No. 94-1476"
+_PAPER = re.compile(
+    r"^(?:(?:BT|BR)[-\s]?(?:Drs|Drucks|Drucksache)\.?\s*\d{1,3}/\d{1,6}"
+    r"|(?:H\.\s?R\.|S\.)\s+(?:Rep|Doc)\.\s+(?:No\.\s*)?\d{1,3}-\d{1,5})$"
+)
+_PAPER_PAGE = re.compile(r"^(?:S\.|pp?\.|at)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*f{1,2}\.?)?)$")
+
+
+def _parliamentary_paper(text: str, fields, start: int, end: int) -> Legal | None:
+    """'BT-Drs. 17/13423, S. 13' / 'H.R. Rep. No. 94-1476, at 65 (1976)': the paper's number is its
+    title; its pinpoint is a page ("S." is Seite here, not Satz)."""
+    first = _f(text, fields[0]).strip()
+    if not _PAPER.match(first):
+        return None
+    locator = ""
+    if len(fields) > 1 and (m := _PAPER_PAGE.match(re.sub(r"\s*\((?:1[89]|20)\d\d\)$", "", _f(text, fields[1]).strip()))):
+        locator = m.group(1)
+    y = _YEAR.search(text[fields[0][1] : end])
+    return Legal(start, end, "report", first, locator, "page" if locator else "", y.group(1) if y else "")
 
 
 def _instrument_and_pinpoint(text: str, fields, start: int, end: int) -> Legal | None:

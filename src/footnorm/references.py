@@ -1284,6 +1284,9 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     """'This is discussed at length in Smith' -> start of 'Smith' (and a signal if one
     stands right before it), and the index of the field it is in.  Prose may run over
     commas before the citation starts ("For a description of X, see D. Sabean, “...”")."""
+    legal = _signal_then_legal(text, fields)
+    if legal is not None:
+        return legal
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
@@ -1305,6 +1308,22 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         ):  # a container and its numbers must follow, or the quotation is prose
             return fields[1].start, "", 1
     return -1, "", 0
+
+
+def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] | None:
+    """'… decided earlier, see Court of Justice, judgment of …', 'aus der Begründung, vgl. BT-Drs. …':
+    a signal before a court, an act or a paper starts the citation, whatever looks like a name
+    before it (German nouns do)."""
+    for fi in range(min(len(fields), 5)):
+        f = fields[fi]
+        if f.kind != "text":
+            break
+        s = text[f.start : f.end]
+        spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
+        for k in range(1, len(spans)):
+            if spans[k - 1][1].lower().rstrip(":,") in _SIGNAL_WORDS and _LEGAL.match(s, spans[k][0]):
+                return f.start + spans[k][0], spans[k - 1][1].rstrip(":,"), fi
+    return None
 
 
 def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
@@ -1329,9 +1348,6 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
     for k in range(len(words) - 1, max(0, len(words) - 9), -1):
         prev = words[k - 1]
         tail = s[spans[k][0] :]
-        if prev.lower().rstrip(":,") in _SIGNAL_WORDS and _LEGAL.match(tail):
-            best = k  # "… decided earlier, see Court of Justice, judgment of …"
-            continue
         if not looks_like_names(tail):
             # "and Wolfe" is no name list, but "Padua and Wolfe" before it is; nor is "Jun" (a
             # month) alone, but "Chen and Jun" is: a longer tail may still be names
@@ -1357,7 +1373,7 @@ _LEGAL = re.compile(
     r"sentencia|urteil|beschluss|gesetz|law|act|code|treaty|convention|resolution|res\.|richtlinie|"
     r"verordnung|reglamento|directiva|règlement|direttiva|regolamento|tribunal|court|chamber|caso|asunto|"
     r"(?-i:UrhG|BGB|StGB|GG|ZPO|HGB|GWB|BDSG|BGH|BVerfG|EuGH|CJEU|ECJ|ECHR)|"
-    r"C-\d+/\d+|\d{4}/\d+|ECLI|OJ|BGBl|U\.S\.C|v\.)(?=\s|$|\d|[,.;:)])",
+    r"C-\d+/\d+|\d{4}/\d+|ECLI|OJ|BGBl|U\.S\.C|v\.|(?-i:BT|BR)-?Dr(?:s|ucks)\.|H\.\s?R\.\s+Rep\.)(?=\s|$|\d|[,.;:)])",
     re.I,
 )
 
