@@ -164,6 +164,27 @@ def test_flowed_note_keeps_a_short_remark_but_not_the_prose_after_it():
     assert notes(text) == [(4, "Smith, A History of Things, 12. Emphasis added.")]
 
 
+@pytest.mark.parametrize("remark", [
+    "The figures given there differ in the second decimal.",  # points back with "there"
+    "Die Zahlen weichen dort leicht ab.",
+    "Les chiffres y diffèrent légèrement.",
+    "The translation is my own.",  # an editorial remark on the quotation
+    "Hervorhebung im Original.",
+])
+def test_flowed_note_keeps_a_remark_on_the_work_it_cites(remark):
+    text = f"{P1} for citizenship.4 4 Smith, A History of Things, 12. {remark} It was not a success at first. {P2}."
+    assert notes(text) == [(4, f"Smith, A History of Things, 12. {remark}")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There were no schools in the district for another decade.",  # "There" opening prose is no back-reference
+    "The council translated its own minutes into three languages and printed them every year.",
+])
+def test_flowed_note_leaves_prose_that_only_looks_like_a_remark(sentence):
+    text = f"{P1} for citizenship.4 4 Smith, A History of Things, 12. {sentence} {P2}."
+    assert notes(text) == [(4, "Smith, A History of Things, 12.")]
+
+
 def test_issue_number_inside_a_flowed_note_is_not_a_note():
     text = (f"{P1} in the city.2 2 James Wilson, “Broken Windows,” Atlantic Monthly 249, no. 3 (1982): 35. "
             f"The council met again in the spring of that year and argued.")

@@ -57,6 +57,27 @@ def capitals_lost(text: str) -> bool:
     return len(starts) >= 30 and sum(c.islower() for c in starts) * 2 > len(starts)
 
 
+# Adverbs by which a note's remark points back at the work it cites ("The figures there differ",
+# "Ich folge hier …", "Les chiffres y diffèrent"); as the first word they open prose instead
+# ("There were no schools").
+BACK_REFERENCE = frozenset("there here therein dort hier ebenda y ici là ahí allí aquí ivi qui lì".split())
+LONG_REMARK = 12  # words
+SHORT_EDITORIAL = 6  # words
+
+
+# What an author says of a quotation just cited: "Emphasis added.", "The translation is my own.",
+# "Hervorhebung im Original.", "Traduction de l'auteur.", "Traducción propia."
+EDITORIAL = frozenset("""emphasis italics translation translated mine übersetzung übers hervorhebung hervorhebungen
+    kursivierung traduction soulignons souligné italiques traducción énfasis cursivas traduzione corsivo""".split())
+
+
+def is_back_reference(sentence: str) -> bool:
+    """A short sentence that comments on the work just cited, as notes' closing remarks do."""
+    ws = [w.lower() for w in words(sentence)]
+    return 2 <= len(ws) <= LONG_REMARK and (any(w in BACK_REFERENCE for w in ws[1:])
+                                           or len(ws) <= SHORT_EDITORIAL and any(w in EDITORIAL for w in ws))
+
+
 def words(sentence: str) -> list[str]:
     return WORD.findall(sentence)
 

@@ -15,7 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .model import Artefact, Diagnostic, Marker, Note
-from .prose import PROSE_WORDS, SIGNAL, capitals_lost, citation_likeness, has_reference_feature, sentence_ends, words
+from .prose import (
+    PROSE_WORDS, SIGNAL, capitals_lost, citation_likeness, has_reference_feature, is_back_reference, sentence_ends, words,
+)
 from .source import LineIndex
 
 
@@ -776,7 +778,8 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
             prose_words = sum(w.lower() in PROSE_WORDS for w in remark)
             closing = (not prose_words or len(remark) <= 4 and prose_words == 1) and "\n" not in text[end:nxt] \
                 and text[end:nxt].rstrip().endswith((".", "!"))  # "Reprinted by permission.", "The italics are mine."
-            if len(remark) <= SHORT_REMARK and prose_words <= 2 and (k + 1 < len(ends) or closing):
+            if len(remark) <= SHORT_REMARK and prose_words <= 2 and (k + 1 < len(ends) or closing) \
+                    or is_back_reference(text[end:nxt]):
                 end = nxt
             break
         end = nxt
