@@ -179,6 +179,7 @@ def test_flowed_note_keeps_a_remark_on_the_work_it_cites(remark):
 @pytest.mark.parametrize("sentence", [
     "There were no schools in the district for another decade.",  # "There" opening prose is no back-reference
     "The council translated its own minutes into three languages and printed them every year.",
+    "His father was a farmer.",  # short, but a sentence about the subject: two words of prose
 ])
 def test_flowed_note_leaves_prose_that_only_looks_like_a_remark(sentence):
     text = f"{P1} for citizenship.4 4 Smith, A History of Things, 12. {sentence} {P2}."

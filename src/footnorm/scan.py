@@ -778,7 +778,7 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
             prose_words = sum(w.lower() in PROSE_WORDS for w in remark)
             closing = (not prose_words or len(remark) <= 4 and prose_words == 1) and "\n" not in text[end:nxt] \
                 and text[end:nxt].rstrip().endswith((".", "!"))  # "Reprinted by permission.", "The italics are mine."
-            if len(remark) <= SHORT_REMARK and prose_words <= 2 and (k + 1 < len(ends) or closing) \
+            if len(remark) <= SHORT_REMARK and prose_words <= 1 and (k + 1 < len(ends) or closing) \
                     or is_back_reference(text[end:nxt]):
                 end = nxt
             break
