@@ -285,6 +285,22 @@ def test_an_empty_notes_section_does_not_demote_the_page_notes():
     assert [n.number for n in footnorm.analyse(text).notes] == [1, 2]
 
 
+@pytest.mark.parametrize("first, second", [("1 Introduction", "2 Conclusion"), ("1       Épilogue", "2       Conclusion"),
+                                           ("1 The Treaty of Paris", "2 Les débuts de la réforme")])
+def test_numbered_section_headings_are_not_notes(first, second):
+    text = (f"{first}\n{P1} as the original shows.1 {P2}.\n{P3}.\n\n{second}\n{P3}, and the second part began.2 "
+            f"{P1}.\n1 Smith, A History of Things, p. 3.\n2 Jones, Another History, p. 9.\n")
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes] == [(1, "Smith, A History of Things, p. 3."),
+                                                      (2, "Jones, Another History, p. 9.")]
+    assert first in doc.body and second in doc.body
+
+
+def test_a_short_note_that_lost_its_stop_is_still_a_note():
+    text = page(f"{P1} as the original shows.1 {P2}.2 {P3}.", "1 Smith, A History of Things, p. 3.", "2 Ibid")
+    assert [n.text for n in footnorm.analyse(text).notes] == ["Smith, A History of Things, p. 3.", "Ibid"]
+
+
 def test_numbered_reading_list_without_markers_is_prose():
     text = (page(f"{P1} as the original shows. 7\n{P2}.", "7 Crymble, A History of Migration, p. 3.", folio="12")
             + "Further reading:\n1. Wilson, A. G., ‘A family of models’, Environment 3 (1971), pp. 1–32.\n"

@@ -494,6 +494,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             score = 0.5 + max(-2.0, min(2.0, 0.5 * citation_likeness(first)))
             if first.isupper() and len(first) < 80 and not re.search(r"\d", first):
                 score -= 3.0  # "1. INTRODUCTION": a numbered heading
+            elif _titled_heading(first) and not _continues(text, lines, i):
+                score -= 3.0  # "2   Conclusion", "3 The Treaty of Paris": a numbered section, not a note
             if VOLUME_CONTINUES.match(first):
                 score -= 3.0  # "Quarterly\n22 (1965), 264-286": a volume wrapped to the line start
             ch = first[:1]
@@ -513,6 +515,29 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             score = -0.5 + (2.0 if i in in_endnotes else 0.0)
             cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
     return cands
+
+
+def _titled_heading(first: str) -> bool:
+    """A line's text after its number that reads as a section title: a few words, capitalised
+    (articles aside), no full stop, no digit, no citation punctuation."""
+    ws = first.split()
+    if not 1 <= len(ws) <= 6 or first.rstrip()[-1:] in ".,;:)”\"’'" or any(ch.isdigit() for ch in first):
+        return False
+    return ws[0][:1].isupper() and sum(w[:1].isupper() for w in ws) * 2 >= len(ws) and not any(
+        ch in first for ch in ",;(“\"«„") and ws[0].lower() not in NOTE_OPENERS
+
+
+# A note of one or two words that lost its stop ("12 Ibid"), not a section title
+NOTE_OPENERS = frozenset("ibid ibidem id idem ebd ebenda ders dies vgl see cf siehe voir véase ivi supra infra".split())
+
+
+def _continues(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line i's text goes on in the next line (a wrapped note) rather than ending there."""
+    if i + 1 >= len(lines):
+        return False
+    ns, ne = lines[i + 1]
+    nxt = text[ns:ne].strip()
+    return bool(nxt) and nxt[:1].islower()
 
 
 VOLUME_CONTINUES = re.compile(r"\(\d{4}\)|[-–]\d|,\s*\d|\d")
