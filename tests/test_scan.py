@@ -296,6 +296,24 @@ def test_numbered_section_headings_are_not_notes(first, second):
     assert first in doc.body and second in doc.body
 
 
+def test_page_bottom_labels_glued_to_their_notes():
+    # pdftotext -raw and many PDFs give a superscript label with no space after it
+    text = page(f"{P1} as the original shows.1 {P2}.2 {P3}.3 {P1}.",
+                "1Gertrud Weber, Die Verwaltung der Häfen, Berlin: Dietz 1961, S. 305.", "2§ 651 BGB.",
+                "3Vgl. Weber, Die Verwaltung, S. 49.", folio="12")
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes] == [
+        (1, "Gertrud Weber, Die Verwaltung der Häfen, Berlin: Dietz 1961, S. 305."), (2, "§ 651 BGB."),
+        (3, "Vgl. Weber, Die Verwaltung, S. 49.")]
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+
+
+def test_a_marker_glued_to_a_paragraphs_first_word_is_no_note_label():
+    text = f"{P1}.16 {P2}.\n\n17Stalin raised the question of the ports again, and nobody answered him.\n{P3}.\n"
+    doc = footnorm.analyse(text)
+    assert not doc.notes and [m.number for m in doc.markers] == [16, 17]
+
+
 def test_a_short_note_that_lost_its_stop_is_still_a_note():
     text = page(f"{P1} as the original shows.1 {P2}.2 {P3}.", "1 Smith, A History of Things, p. 3.", "2 Ibid")
     assert [n.text for n in footnorm.analyse(text).notes] == ["Smith, A History of Things, p. 3.", "Ibid"]

@@ -330,6 +330,8 @@ BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
 SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
 LONE_LABEL = re.compile(r"[ \t]*(\d{1,3})\.?[ \t]*")
+# "1Gertrud Müller, Die Finanzverwaltung …": a superscript label glued to its note's first word
+GLUED_LABEL = re.compile(r"[ \t]*(\d{1,3})(?=[A-ZÀ-ÞĀ-Ž§„“«\"'‘(\[])")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -508,6 +510,12 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             elif has_endnotes:
                 score -= 2.5  # numbered lines before a Notes section are lists or headings
             cands.append(Candidate(n, m.start(1), m.end(1), score, "line", m.end()))
+        elif kind is None and (m := GLUED_LABEL.match(text, s, e)) and int(m.group(1)):
+            # one word with the label: a note only if what follows reads as a reference
+            likeness = citation_likeness(text[m.end():e])
+            if likeness >= 1.0:
+                score = -0.5 + min(2.0, 0.5 * likeness) + (2.0 if i in in_endnotes else 0.0)
+                cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "line", m.end()))
         elif kind in (None, "page-number") and i + 1 < len(lines) and (m := LONE_LABEL.fullmatch(text, s, e)):
             ns, ne = lines[i + 1]
             if not text[ns:ne].strip() or (i + 1) in furniture:
