@@ -308,6 +308,18 @@ def test_page_bottom_labels_glued_to_their_notes():
     assert [m.number for m in doc.markers] == [1, 2, 3]
 
 
+def test_marker_set_apart_after_a_stop_with_its_note_alone_under_its_number():
+    # "…propriétaires. 6 Les registres…" reads like a note flowed into the prose, but note 6 is
+    # at the foot of the page, under its number alone on a line (pdftotext -layout)
+    body = (f"{P1} of the proprietors. 1 The registers list 41 surveyors on pages 15–29, a figure that rose "
+            f"after 1955. {P2} in the spring. 2 {P3}.\n")
+    text = body + "   1\n     Smith, A History of Things, p. 3.\n   2\n     Ibid., p. 4.\n"
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text.strip()) for n in doc.notes] == [(1, "Smith, A History of Things, p. 3."),
+                                                               (2, "Ibid., p. 4.")]
+    assert [m.number for m in doc.markers] == [1, 2]
+
+
 def test_a_marker_glued_to_a_paragraphs_first_word_is_no_note_label():
     text = f"{P1}.16 {P2}.\n\n17Stalin raised the question of the ports again, and nobody answered him.\n{P3}.\n"
     doc = footnorm.analyse(text)

@@ -836,7 +836,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     # The same number as a flowed note and as a page-bottom note: the page-bottom one is the note.
     line_numbers_after: dict[int, int] = {}
     for c in labels:
-        if c.score > 0:
+        if c.score > 0 or c.style == "lone":  # "6" alone on its line, its note on the next
             line_numbers_after[c.number] = max(line_numbers_after.get(c.number, -1), c.start)
     inline = [c.rescored(-2.5) if line_numbers_after.get(c.number, -1) > c.start else c
               for c in inline]
