@@ -320,6 +320,22 @@ def test_marker_set_apart_after_a_stop_with_its_note_alone_under_its_number():
     assert [m.number for m in doc.markers] == [1, 2]
 
 
+@pytest.mark.parametrize("first, rest", [
+    ("Smith, A History of Things, Berlin: Dietz 1961,", "S. 305."),  # cut after a comma
+    ("Vgl. Smith, A History of Things; siehe auch Smith, Eine Ge-", "schichte, S. 12."),  # after a hyphen
+    ("Die Register nennen 10 Kaufleute, deren Zahl nach 1935", "wieder stieg."),  # mid-sentence, lower case
+])
+def test_a_page_bottom_note_goes_on_after_a_blank_line_mid_sentence(first, rest):
+    # pdftotext -layout sets the lines of small type apart with blank lines
+    text = f"{P1} as the original shows.1 {P2}.2 {P3}.\n    1 {first}\n\n{rest}\n    2 Ibid., p. 4.\n"
+    assert [n.text for n in footnorm.analyse(text).notes] == [f"{first}\n\n{rest}", "Ibid., p. 4."]
+
+
+def test_a_page_bottom_note_ends_at_a_blank_line_after_its_last_sentence():
+    text = f"{P1} as the original shows.1 {P2}.\n    1 Smith, A History of Things, p. 3.\n\nwas held in the capital.\n"
+    assert [n.text for n in footnorm.analyse(text).notes] == ["Smith, A History of Things, p. 3."]
+
+
 def test_a_marker_glued_to_a_paragraphs_first_word_is_no_note_label():
     text = f"{P1}.16 {P2}.\n\n17Stalin raised the question of the ports again, and nobody answered him.\n{P3}.\n"
     doc = footnorm.analyse(text)

@@ -920,6 +920,9 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             while li < len(lines) and li not in label_lines and li not in furniture and lines[li][0] < limit:
                 ls, le = lines[li]
                 if not text[ls:le].strip():
+                    if _resumes_after_blank(text, lines, li, c.text_start, end, label_lines, furniture, limit):
+                        li += 1
+                        continue
                     break
                 first = text[ls:le].lstrip()[:1]
                 if prose_run[li] > (2 if first.islower() and not caseless else 6) and _ends_sentence(text, c.text_start, end) \
@@ -1078,6 +1081,21 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             joined = n.text + "".join("\n" + text[s:e] for s, e in parts)
             out[k] = replace(n, text=joined, continued=tuple(parts))
     return out
+
+
+def _resumes_after_blank(text: str, lines: list[tuple[int, int]], li: int, start: int, end: int,
+                         label_lines, furniture, limit: int) -> bool:
+    """Whether a note goes on after blank line li: pdftotext -layout sets small type's lines apart
+    ("…Erbfolge, S. 99–101; siehe auch Lindemann, Eigentum und Erb-" / "" / "folge, S. 445–470.").
+    Only a note cut mid-sentence, by a hyphen, comma or lower-case word, resumes."""
+    nxt = li + 1
+    if nxt >= len(lines) or nxt in label_lines or nxt in furniture or lines[nxt][0] >= limit:
+        return False
+    following = text[lines[nxt][0]:lines[nxt][1]].strip()
+    last = text[max(start, end - 2):end].rstrip()
+    if not following or _ends_sentence(text, start, end):
+        return False
+    return last.endswith(("-", ",")) or (following[:1].islower() and last[-1:].isalnum())
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
