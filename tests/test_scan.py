@@ -347,6 +347,19 @@ def test_a_short_note_that_lost_its_stop_is_still_a_note():
     assert [n.text for n in footnorm.analyse(text).notes] == ["Smith, A History of Things, p. 3.", "Ibid"]
 
 
+def test_lists_that_keep_starting_again_beside_notes_numbered_throughout():
+    # "1." "2." lists in the prose after markers 1 and 2, while the notes ("1 …" to "8 …") count on
+    lists = ["1. The registers list 43 merchants on pages 296–319.\n2. The others describe the port as busy.\n",
+             "1. About 14 per cent of the magistrates agreed.\n2. Neither the weavers nor the owners agreed.\n"
+             "3. The registers list 13 magistrates on pages 169–179.\n"]
+    text = (f"{P1} in the spring.1 {P2}.2\n{lists[0]}{P3}.3 {P1}.4\n{lists[1]}{P2}.5 {P3}.6 {P1}.7 {P2}.8\n"
+            + "".join(f"{n} Smith, A History of Things, p. {n * 10}.\n" for n in range(1, 9)))
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == list(range(1, 9))
+    assert [m.number for m in doc.markers] == list(range(1, 9))
+    assert "3. The registers list 13 magistrates" in doc.body
+
+
 def test_numbered_reading_list_without_markers_is_prose():
     text = (page(f"{P1} as the original shows. 7\n{P2}.", "7 Crymble, A History of Migration, p. 3.", folio="12")
             + "Further reading:\n1. Wilson, A. G., ‘A family of models’, Environment 3 (1971), pp. 1–32.\n"

@@ -679,6 +679,26 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
 
 
+def _style_of_long_runs(numbered: list[Candidate], dotted: list[bool]) -> bool | None:
+    """The label style (dotted or not) whose lines count on in long runs, when the other style's
+    keep starting again: notes numbered 1 to 32 beside lists of "1." "2." "3." in the prose."""
+    runs: dict[bool, list[int]] = {True: [], False: []}
+    last: dict[bool, int] = {}
+    for c, d in zip(numbered, dotted):
+        if last.get(d) == c.number - 1:
+            runs[d][-1] += 1
+        else:
+            runs[d].append(1)
+        last[d] = c.number
+    if not runs[True] or not runs[False]:
+        return None
+    mean = {d: sum(r) / len(r) for d, r in runs.items()}
+    for d in (True, False):
+        if sum(runs[d]) >= 5 and mean[d] >= 3 * mean[not d]:
+            return d
+    return None
+
+
 def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]], text: str,
                endnote_lines: set[int], lines: list[tuple[int, int]]) -> list[Candidate]:
     """Numbered lines kept only with support. A line needs a marker with its number before it or a
@@ -858,10 +878,15 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         # A document numbers its notes one way ("12 Text" or "12. Text"; a number alone on its line
         # votes too); lines numbered the other way are lists in the prose. Decide by the first
         # choice, then choose again.
-        dotted = [text[c.end:c.end + 1] in ".)" for c in chosen if c.style in ("line", "lone")]
+        numbered = [c for c in chosen if c.style in ("line", "lone")]
+        dotted = [text[c.end:c.end + 1] in ".)" for c in numbered]
+        usual: bool | None = None
         if len(dotted) >= 5 and (sum(dotted) * 5 >= len(dotted) * 4 or (len(dotted) - sum(dotted)) * 5 >= len(dotted) * 4):
             usual = sum(dotted) * 2 > len(dotted)
-            chosen = choose_sequence([c.rescored(-2.0) if c.style in ("line", "lone") and
+        else:
+            usual = _style_of_long_runs(numbered, dotted)
+        if usual is not None:
+            chosen = choose_sequence([c.rescored(-4.0) if c.style in ("line", "lone") and
                                       (text[c.end:c.end + 1] in ".)") != usual else c for c in cands])
         return chosen, _supported(_drop_interruptions(chosen), marker_numbers_before, text, in_endnotes, lines)
 
