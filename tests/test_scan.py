@@ -336,6 +336,15 @@ def test_a_page_bottom_note_ends_at_a_blank_line_after_its_last_sentence():
     assert [n.text for n in footnorm.analyse(text).notes] == ["Smith, A History of Things, p. 3."]
 
 
+def test_glued_labels_of_prose_notes_among_glued_labels():
+    text = page(f"{P1} as the original shows.1 {P2}.2 {P3}.3 {P1}.",
+                "1Gertrud Weber, Die Verwaltung der Häfen, Berlin: Dietz 1961, S. 305.",
+                "2In 1686 the harbour board met twice; the minutes are lost.", "3Ibid.", folio="12")
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes][1:] == [
+        (2, "In 1686 the harbour board met twice; the minutes are lost."), (3, "Ibid.")]
+
+
 def test_a_marker_glued_to_a_paragraphs_first_word_is_no_note_label():
     text = f"{P1}.16 {P2}.\n\n17Stalin raised the question of the ports again, and nobody answered him.\n{P3}.\n"
     doc = footnorm.analyse(text)

@@ -511,9 +511,10 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score -= 2.5  # numbered lines before a Notes section are lists or headings
             cands.append(Candidate(n, m.start(1), m.end(1), score, "line", m.end()))
         elif kind is None and (m := GLUED_LABEL.match(text, s, e)) and int(m.group(1)):
-            # one word with the label: a note only if what follows reads as a reference
+            # one word with the label: a note only if what follows reads as a reference, or among
+            # lines glued the same way and numbered on either side ("13Ibid." "14En 1686, …")
             likeness = citation_likeness(text[m.end():e])
-            if likeness >= 1.0:
+            if likeness >= 1.0 or _glued_neighbour(text, lines, i, int(m.group(1))):
                 score = -0.5 + min(2.0, 0.5 * likeness) + (2.0 if i in in_endnotes else 0.0)
                 cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "line", m.end()))
         elif kind in (None, "page-number") and i + 1 < len(lines) and (m := LONE_LABEL.fullmatch(text, s, e)):
@@ -677,6 +678,14 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     chosen.reverse()
     # A chosen candidate with negative local evidence stays only if both neighbours vouch for it.
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
+
+
+def _glued_neighbour(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
+    """Whether a line close to line i starts with n - 1 or n + 1 glued to its first word."""
+    for j in (i - 1, i + 1, i - 2, i + 2, i - 3, i + 3):
+        if 0 <= j < len(lines) and (m := GLUED_LABEL.match(text, *lines[j])) and int(m.group(1)) in (n - 1, n + 1):
+            return True
+    return False
 
 
 def _style_of_long_runs(numbered: list[Candidate], dotted: list[bool]) -> bool | None:
