@@ -510,6 +510,32 @@ BIBLIOGRAPHY = [
              publisher_place="Hamburg"),
         id="apa_chapter_with_editors",
     ),
+    pytest.param(
+        "Moreau, L. (2004). Tidal flats of the north. Coastal Review 12 (Suppl. 2): 45-60.",
+        dict(container_title="Coastal Review", volume="12", issue="Suppl. 2", page="45-60", issued="2004"),
+        id="supplement_issue_in_parentheses_after_the_volume",
+    ),
+    pytest.param(
+        "Lind, O. 1998. Harbour lights. Maritime Quarterly 31 (Winter): 101-19.",
+        dict(container_title="Maritime Quarterly", volume="31", issue="Winter", page="101-19", issued="1998"),
+        id="season_as_issue_after_the_volume",
+    ),
+    pytest.param(
+        "Ortega, P. (2001). Salt marshes. Estuaries, 7(1 & 2), 33-48.",
+        dict(container_title="Estuaries", volume="7", issue="1 & 2", page="33-48"),
+        id="double_issue_in_parentheses",
+    ),
+    pytest.param(
+        "A. Brandt. Dock cranes and tides. Journal of Port Engineering, 14 233-250, 1991.",
+        dict(title="Dock cranes and tides", container_title="Journal of Port Engineering", volume="14",
+             page="233-250", issued="1991"),
+        id="volume_and_pages_without_a_comma_between",
+    ),
+    pytest.param(
+        "Huber, K., Tidal locks, Journal of Canal Studies 3 pp. 12-30 (1987).",
+        dict(container_title="Journal of Canal Studies", volume="3", page="12-30", issued="1987"),
+        id="journal_volume_then_labelled_pages",
+    ),
 ]
 
 

@@ -1750,7 +1750,7 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
-_TRAILING_VOL_PAGE = re.compile(r"^(?P<text>.*[^\d\s])\s+(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
+_TRAILING_VOL_PAGE = re.compile(r"^(?:(?P<text>.*[^\d\s])\s+)?(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
 _TRAILING_DAY_MONTH = re.compile(
     r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
 )
@@ -2133,6 +2133,11 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
+            elif cur is not None and ty == "PAREN" and _issue_after_volume(text, toks, i):
+                out.append(cur)  # "Nature 400 (12 August): 675", "AIDS Care, 14(Suppl. 1), 133"
+                out.append(_Field("issueparen", t.start, t.end))
+                cur = None
+                continue
             elif cur is not None and ty == "PAREN" and ":" in text[t.start : t.end] and _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB":
                 out.append(cur)  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)"
                 cur = None
@@ -2163,6 +2168,32 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     if cur is not None:
         out.append(cur)
     return out
+
+
+_ISSUE_SHAPE = re.compile(
+    r"(?:(?:suppl|supp|supplement|no|nr|part|pt|special\s+issue)\.?\s*)?[\dA-Za-z]{1,4}"
+    r"(?:\s*(?:[-‐‑−–/&,]|and)\s*[\dA-Za-z]{1,4}){0,3}|winter|spring|summer|autumn|fall",
+    re.I,
+)
+_VOLUME_WORD = re.compile(r"\d{1,4}[A-Z]?|[A-Z]?\d{1,4}")
+
+
+def _issue_after_volume(text: str, toks: list[_Tok], i: int) -> bool:
+    """A short parenthesis right after a volume number, then pages or the end: the issue
+    ("4 (1): 1-4", "14(Suppl. 1), 133-136", "1(1 & 2)", "76 (Winter): 136-168") — not a date."""
+    t = toks[i]
+    inner = text[t.start + 1 : t.end - 1].strip()
+    if not inner or len(inner) > 16 or _is_date_paren(text[t.start : t.end]):
+        return False
+    if not (_ISSUE_SHAPE.fullmatch(inner) or _DATE.match(inner)):
+        return False  # "(pp. 167-193)", "(NIPS*92)": pages, an acronym
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None or prev.type != "WORD" or not _VOLUME_WORD.fullmatch(text[prev.start : prev.end]):
+        return False
+    if i > 1 and toks[i - 2].type == "WORD" and text[toks[i - 2].start : toks[i - 2].end].lower().rstrip(".") in ("pp", "p", "s", "pages"):
+        return False  # "pp. 12 (note 3)": a pinpoint's gloss
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is None or nxt.type in ("COLON", "COMMA", "PERIOD", "SEMI")
 
 
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur|and|&|/|und|et)$")
@@ -2219,6 +2250,10 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         s = text[f.start : f.end].strip().rstrip(".").strip()
         if f.kind == "pages":
             kinds.append("PAGES")
+            continue
+        if f.kind == "issueparen":
+            inner = s[1:-1].strip()
+            kinds.append("DATEPAREN" if _DATE.match(inner) else "ISSUEPAREN")
             continue
         if f.kind == "paren":
             inner = s[1:-1].strip()
@@ -2358,8 +2393,11 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
                 continue
             mv = _TRAILING_VOL_PAGE.match(s)
-            if mv:  # "Bulletin de la société ... du Périgord 3 490"
-                out.append(_tok("TEXT", text, f.start, f.start + mv.end("text"), k))
+            if mv and not mv.group("text") and _ANY_YEAR.fullmatch(mv.group("vol")):
+                mv = None  # "2014 38(1)": the year, then the volume
+            if mv:  # "Bulletin de la société ... du Périgord 3 490" / "Biol. Cybern., 50 363-396"
+                if mv.group("text"):
+                    out.append(_tok("TEXT", text, f.start, f.start + mv.end("text"), k))
                 out.append(_tok("NUMBER", text, f.start + mv.start("vol"), f.start + mv.end("vol"), k))
                 out.append(_tok("PAGES", text, f.start + mv.start("page"), f.end, k))
                 continue
@@ -2369,8 +2407,13 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 out.append(_tok("DATE", text, f.start + md.start("date"), f.end, k))
                 continue
             mp = _TRAILING_PAGES.match(s)
-            if mp:  # "Southern Economic Journal pp. 191–204"
-                out.append(_tok("TEXT", text, f.start, f.start + mp.end("text"), k))
+            if mp:  # "Southern Economic Journal pp. 191–204" / "J. Logic Programming 1 pp. 35-50"
+                mn = re.match(r"(?P<text>.*[^\d\s])\s+(?P<num>\d{1,4})$", mp.group("text"))
+                if mn:
+                    out.append(_tok("TEXT", text, f.start, f.start + mn.end("text"), k))
+                    out.append(_tok("NUMBER", text, f.start + mn.start("num"), f.start + mn.end("num"), k))
+                else:
+                    out.append(_tok("TEXT", text, f.start, f.start + mp.end("text"), k))
                 out.append(_tok("PAGES", text, f.start + mp.start("pages"), f.end, k))
                 continue
             m = _TRAILING_NUMBER.match(s) or re.match(r"^(?P<text>.*\D)\s+(?P<num>(?:1[5-9]|20)\d\d)$", s)
