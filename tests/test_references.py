@@ -536,6 +536,31 @@ BIBLIOGRAPHY = [
         dict(container_title="Journal of Canal Studies", volume="3", page="12-30", issued="1987"),
         id="journal_volume_then_labelled_pages",
     ),
+    pytest.param(
+        "Moreau, L. (2005). Anatomy of the harbour. I. The northern quays. Harbour Review 20, 91-127.",
+        dict(title="Anatomy of the harbour. I. The northern quays", container_title="Harbour Review", volume="20",
+             page="91-127"),
+        id="title_of_two_sentences_before_the_journal",
+    ),
+    pytest.param(
+        "Lind, O. (2004). Ports of call. A survey of trade. In K. Huber (Ed.), Atlas of the sea (pp. 10-20). "
+        "Hamburg: Werft Verlag.",
+        dict(title="Ports of call. A survey of trade", editor=["Huber"], container_title="Atlas of the sea",
+             page="10-20", type="chapter"),
+        id="title_of_two_sentences_before_in",
+    ),
+    pytest.param(
+        "Huber, K. (2003). Dockside unions. In A. Moss, O. Lind & P. Ortega (Eds.), Labour at sea (Vol. 2, "
+        "pp. 10–18). Hamburg: Werft Verlag.",
+        dict(editor=["Moss", "Lind", "Ortega"], container_title="Labour at sea", volume="2", page="10–18",
+             type="chapter"),
+        id="apa_editors_after_in_without_a_joiner_first",
+    ),
+    pytest.param(
+        "Carter, M. 1999. Harbour lights. Vol. 3 of Collected Poems. Boston: Harbour Press.",
+        dict(title="Harbour lights", volume="3", container_title="Collected Poems", publisher="Harbour Press"),
+        id="volume_of_a_collection_is_not_a_subtitle",
+    ),
 ]
 
 

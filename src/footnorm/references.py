@@ -920,6 +920,7 @@ _INSTITUTION = re.compile(
     r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
     re.I,
 )
+_VOL_OF = re.compile(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
 
@@ -1014,6 +1015,12 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
                 has_container = True
             elif "collection_title" not in fields:
                 fields["collection_title"] = _clean_title(s)
+        elif ty == "TEXT" and p.bibliography and _VOL_OF.match(s) and not has_container:
+            # Chicago: "Vol. 7 of Collected Works": the book is one volume of a larger work
+            mvo = _VOL_OF.match(s)
+            fields.setdefault("volume", mvo.group("vol"))
+            fields["container_title"] = _clean_title(mvo.group("work"))
+            has_container = True
         elif ty == "TEXT" and p.bibliography and last_kind == "GENRE" and "publisher" not in fields:
             fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
             ty = "PUBLISHER"
@@ -1061,6 +1068,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields["container_title"] = _clean_title(_IN_PREFIX.sub("", s, count=1))
             has_container = is_inbook = True
         elif ty == "EDBY":
+            is_inbook = is_inbook or bool(_IN_PREFIX.match(s))  # "In O. Lind (Ed.), Book": a chapter
             inner = re.sub(r",\s*eds?\.?$", "", s.strip("()")) if s.startswith("(") else _EDBY.sub("", s, count=1)
             inner = _IN_PREFIX.sub("", inner, count=1)
             inner = re.sub(r"[\s,]*(?:\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)|,?\s*editors?|,?\s*eds?\.)\s*:?$", "", inner)
@@ -1129,6 +1137,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields.setdefault("issue", s.strip("()[] "))
             has_issue_or_date = True
         elif ty in ("PAGES", "LOC"):
+            mvol = re.match(r"\(?vol\.\s*(\w+),", s, re.I)
+            if mvol:
+                fields.setdefault("volume", mvol.group(1))  # APA: "(Vol. 4, pp. 643–691)"
             s_pages = re.sub(r"^\(?(?:vol\.\s*\w+,\s*)?|\)$", "", s, flags=re.I).strip()
             m = _LOC.match(s_pages)
             fields.setdefault("page", m.group("value") if m else s_pages)
@@ -2343,7 +2354,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             j = k + 1
             while j < n and j - k <= 24 and kinds[j] == "TEXT" and _short_name_piece(text[fields[j].start : fields[j].end]):
                 j += 1
-            if j < n and kinds[j] in ("EDBY", "EDMARK") and (j > k + 1 or kinds[j] == "EDMARK") and (
+            # "In R. Moodley, C. Lago & A. Talahite (Eds.)": the first name is in the "In" field itself
+            first_is_name = _short_name_piece(_IN_PREFIX.sub("", text[fields[k].start : fields[k].end], count=1))
+            if j < n and kinds[j] in ("EDBY", "EDMARK") and (j > k + 1 or kinds[j] == "EDMARK" or first_is_name) and (
                 kinds[j] == "EDMARK" or _NAMES_ED.match(text[fields[j].start : fields[j].end].strip().rstrip("."))
             ):
                 fields[k] = _Field("text", fields[k].start, fields[j].end)
@@ -2648,9 +2661,55 @@ def _title_first(text: str, toks: list[_Tok], pos: int) -> tuple[list[Token], li
     return None
 
 
+_JOURNAL_NUMBERS = frozenset(["NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES"])
+_SUBTITLE_NOT = re.compile(r"^(?:\(|vols?\.?\s|tome\s|bd\.\s)", re.I)
+
+
+def _subtitle_blocks(text: str, stream: list[Token]) -> list[Token]:
+    """An unquoted title with further sentences: "Anatomy of the ports. I. The northern quays.
+    Harbour Review 20, 91-127" / "Tides. A new account. In O. Lind (Ed.), ...".
+
+    The blocks between the title and the container are the title's own when full stops
+    separate them all and what follows is plainly the container: a journal's name right
+    before its volume, or a book after "In" / "Edited by"."""
+    ti = next((k for k, t in enumerate(stream) if t.type == "TITLE"), -1)
+    if ti < 0:
+        return stream
+    k = ti + 1
+    while k < len(stream) and stream[k].type == "TEXT":
+        k += 1
+    blocks = stream[ti + 1 : k]
+    nxt = stream[k].type if k < len(stream) else ""
+    if nxt in ("INBOOK", "EDBY", "TRANSBY") and blocks:
+        if nxt == "EDBY" and not re.match(r"(?:in\b|edited\b|ed\.)", str(stream[k]), re.I):
+            return stream  # "Book Title, R. Graham (eds.)": the book itself
+        keep = 0  # every block is the title's
+    elif len(blocks) >= 2 and (nxt in _JOURNAL_NUMBERS or nxt == "YEAR" and k + 1 < len(stream) and stream[k + 1].type in _JOURNAL_NUMBERS):
+        keep = 1  # the last block names the journal
+    else:
+        return stream
+    merged = blocks[: len(blocks) - keep]
+    prev = stream[ti]
+    for b in blocks[: len(merged) + keep]:
+        if text[prev.end_pos : b.start_pos].strip() != "." or _SUBTITLE_NOT.match(str(b)) or _SERIES.search(str(b)) or (
+            looks_like_names(str(b)) and _HAS_INITIAL.search(str(b))
+        ):
+            return stream
+        prev = b
+    if not merged or keep and not str(blocks[-1])[:1].isalpha():
+        return stream  # "Oncogene. 2010 Mar 18;29(11)": the last block is a date, not the journal
+    title = stream[ti]
+    end = merged[-1].end_pos
+    while end > title.start_pos and text[end - 1] in " .":
+        end -= 1
+    joined = Token("TITLE", text[title.start_pos : end], title.start_pos, 0, 0, end_pos=end)
+    return stream[:ti] + [joined] + stream[ti + 1 + len(merged) :]
+
+
 def _finish_bibliography(text: str, stream: list[Token], tail: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """Classify the tail, parse the entry with bibliography.lark, build the citation."""
     stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
+    stream = _subtitle_blocks(text, stream)
     try:
         parse = _bibliography_parser().parse(stream)
     except (UnexpectedInput, LarkError):
