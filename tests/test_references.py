@@ -183,6 +183,24 @@ FULL = [
         "3",
         id="two_places_year_german",
     ),
+    pytest.param(
+        "K. Lind and O. Moss, Harbour Engineering, Werft-Verlag, 1988.",
+        dict(author=["Lind", "Moss"], title="Harbour Engineering", publisher="Werft-Verlag", issued="1988"),
+        "",
+        id="year_after_the_publisher_is_the_date",
+    ),
+    pytest.param(
+        "O. Lind, “Tides,” Journal of Ports, vol. 87, 1990.",
+        dict(container_title="Journal of Ports", volume="87", issued="1990"),
+        "",
+        id="year_after_the_volume_is_the_date",
+    ),
+    pytest.param(
+        "O. Lind, “Tides,” Journal of Ports 87 (n.d.): 1990.",
+        dict(container_title="Journal of Ports", volume="87", issued=""),
+        "1990",
+        id="colon_pinpoint_stays_a_pinpoint_even_when_year_shaped",
+    ),
 ]
 
 
@@ -560,6 +578,35 @@ BIBLIOGRAPHY = [
         "Carter, M. 1999. Harbour lights. Vol. 3 of Collected Poems. Boston: Harbour Press.",
         dict(title="Harbour lights", volume="3", container_title="Collected Poems", publisher="Harbour Press"),
         id="volume_of_a_collection_is_not_a_subtitle",
+    ),
+]
+
+
+BIBLIOGRAPHY += [
+    pytest.param(
+        "Carter, Mary, Harbour Lights (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], title="Harbour Lights", publisher="Harbour Press", issued="1998"),
+        id="oxford_inverted_name_then_title_in_display_words",
+    ),
+    pytest.param(
+        "Carter, Mary, A Harbour Reader: Essays on the Coast (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], title="A Harbour Reader: Essays on the Coast"),
+        id="oxford_title_with_article_and_colon",
+    ),
+    pytest.param(
+        "Carter, Mary, Harbour Lights, Tom Lind (trans.) (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], translator=["Lind"], title="Harbour Lights"),
+        id="oxford_title_then_translator",
+    ),
+    pytest.param(
+        "Doe, Jane, Richard Roe, and Sam Poe. Tides of Change. Boston: Harbour Press, 2001.",
+        dict(author=["Doe", "Roe", "Poe"], title="Tides of Change"),
+        id="chicago_display_coauthors_before_and",
+    ),
+    pytest.param(
+        "Doe, Jane, R. M. Roe, and S. T. Poe. Tides of Change. Boston: Harbour Press, 2001.",
+        dict(author=["Doe", "Roe", "Poe"], title="Tides of Change"),
+        id="chicago_display_coauthors_with_initials",
     ),
 ]
 

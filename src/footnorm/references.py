@@ -1612,6 +1612,14 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 citations.append(best.citation)
             diagnostics.extend(best.diagnostics)
             i = j + 1
+        for k, c in enumerate(citations):
+            ref = c.reference
+            if c.locator and c.form == "full" and not ref.issued and _YEAR.match(c.locator) and (
+                ref.publisher or ref.container_title and (ref.volume or ref.issue)
+            ) and not text[c.end :].strip(" .,;") and text[: text.rfind(c.locator)].rstrip().endswith(","):
+                # "Title, Addison-Wesley, 1988." / "Journal, vol. 87, 1990.": the last number, a year
+                # after the publisher or the volume, is the date, not a page
+                citations[k] = replace(c, reference=replace(ref, issued=_ANY_YEAR.search(c.locator).group(1)), locator="", label="")
         if numbered and citations and citations[0].locator:
             # a list entry's trailing range is the work's pages, its trailing year the date
             first = citations[0]
@@ -1864,6 +1872,12 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
         return _Head(pos, inverted, term, initials_after_family, has_given, joined, quoted, vancouver_list) if pos > 0 else None
 
+    def after_whole_name() -> bool:
+        # "Doe, Jane, Richard Roe, and Sam Poe": after a whole inverted name, co-authors are
+        # written in display order and an "and" comes before the last; without one, the
+        # display-order words are the title
+        return inverted and has_given and not awaiting_given and not joined and not after_joiner
+
     i = 0
     while i < n:
         n = fill(i + 4)
@@ -1880,6 +1894,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             close = text.find(")", ws, ws + 40)
             if _YEAR_WORD.match(w) or _NO_DATE.match(inner) or close > 0 and _is_date_paren(text[ws : close + 1]):
                 return head(end, "year")  # "(2010)" "(July 1978)" "(2010, March 3)"
+            if after_whole_name() and unit_words - unit_particles >= 2 and unit_initials == 0:
+                return head(boundary, ",")  # "Christov, Carolyn, William Kentridge (Brussels: ...)"
             return head(end, "paren")
         if _YEAR_WORD.match(w):
             return head(end, "year")
@@ -1929,6 +1945,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             re.match(r"\s*(?:1[5-9]|20)\d\d", text[we : we + 12]) is not None
             or "," not in text[we : we + 200].split(". ", 1)[0]
         )  # "He Huanhuan: On Dignāga's Names." — not "Harbour Records: Leith, Bd. 2"
+        if colon and unit_words >= 1 and after_whole_name():
+            return head(boundary, ",")  # "Auner, Joseph, A Schoenberg Reader: Documents"
         if colon and (is_name_word or is_initial) and (
             inverted and (awaiting_given or unit_initials) or first_unit_colon or is_initial and unit_words >= 1
         ):
@@ -1987,6 +2005,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if sep and is_initial and unit_words >= 2 and unit_initials == unit_words - 1 and unit_first_name:
             vancouver_list = True  # "Dennemärker J," / "Gertz M.," — family, then initials
         if sep:
+            if after_whole_name() and unit_words - unit_particles >= 2 and unit_initials == 0 and not _joiner_ahead(text, we):
+                return head(boundary, ",")  # "Bourdieu, Pierre, Homo Academicus, Peter Collier (trans.)"
             if first_unit and unit_words - unit_particles == 1 and not is_initial:
                 inverted = True
             if awaiting_given:
@@ -2015,6 +2035,17 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             after_joiner = False
         i += 1
     return head(end, "end")
+
+
+_LIST_END = re.compile(r"[^\W\d_]{2}\.\s|[(:“„«\"‘]")  # a word's full stop, not an initial's
+_JOINER_WORD = re.compile(r"\s(?:and|&|und|et|y|e|a|i|u\.)\s")
+
+
+def _joiner_ahead(text: str, pos: int) -> bool:
+    """An "and" before the name list can end (a full stop, a parenthesis, a colon, a quotation)."""
+    window = text[pos : pos + 200]
+    stop = _LIST_END.search(window)
+    return bool(_JOINER_WORD.search(window[: stop.start() if stop else len(window)]))
 
 
 _SUSPENSION_JOINERS = frozenset("und oder bzw. and or et ou e o y".split())
