@@ -201,6 +201,12 @@ FULL = [
         "1990",
         id="colon_pinpoint_stays_a_pinpoint_even_when_year_shaped",
     ),
+    pytest.param(
+        "O. Lind, “Harbour Traffic,” Master’s thesis, Northport University, 2004.",
+        dict(publisher="Northport University", container_title="", issued="2004", type="thesis"),
+        "",
+        id="ieee_thesis_university_is_the_publisher",
+    ),
 ]
 
 
@@ -607,6 +613,17 @@ BIBLIOGRAPHY += [
         "Doe, Jane, R. M. Roe, and S. T. Poe. Tides of Change. Boston: Harbour Press, 2001.",
         dict(author=["Doe", "Roe", "Poe"], title="Tides of Change"),
         id="chicago_display_coauthors_with_initials",
+    ),
+    pytest.param(
+        "Lind, O. (1996). Harbour traffic models. PhD thesis, Department of Marine Engineering, University of Northport.",
+        dict(publisher="Department of Marine Engineering, University of Northport", publisher_place="", type="thesis"),
+        id="thesis_department_and_university_are_one_publisher",
+    ),
+    pytest.param(
+        "O. Lind. Harbour traffic models. Technical Report TR-12, Dept. of Computer Science, Northport University, 1994.",
+        dict(publisher="Dept. of Computer Science, Northport University", publisher_place="", issued="1994",
+             type="report"),
+        id="report_department_is_no_place",
     ),
 ]
 

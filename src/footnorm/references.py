@@ -1008,6 +1008,12 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             # "in Loving God, Loving Neighbor: Ministry ..." — the container goes on over commas
             fields["container_title"] = _clean_title(text[container_start : t.end_pos])
             continue
+        if ty in ("CONTAINER", "TEXT") and last_kind == "GENRE" and "publisher" not in fields and (
+            p.bibliography and ty == "TEXT" or _ACADEMIC.search(s) or _INSTITUTION.search(s)
+        ):
+            fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
+            last_kind = "PUBLISHER"
+            continue
         if ty == "CONTAINER":
             container_start = t.start_pos
             if not has_container:
@@ -1021,15 +1027,14 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields.setdefault("volume", mvo.group("vol"))
             fields["container_title"] = _clean_title(mvo.group("work"))
             has_container = True
-        elif ty == "TEXT" and p.bibliography and last_kind == "GENRE" and "publisher" not in fields:
-            fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
-            ty = "PUBLISHER"
         elif ty == "TEXT" and p.bibliography and _SERIES.search(s) and "collection_title" not in fields:
             fields["collection_title"] = _clean_title(s)
         elif ty == "TEXT" and p.bibliography and has_container and _PUBLISHER_WORDS.search(s):
             fields.setdefault("publisher", _clean_title(s))
             ty = "PUBLISHER"
-        elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields:
+        elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields and not (
+            _ACADEMIC.search(s) or _INSTITUTION.search(s)
+        ):
             fields["publisher_place"] = _clean_title(s)
             ty = "PLACE"
         elif ty == "TEXT" and lone_publisher:
@@ -2241,14 +2246,17 @@ def _issue_after_volume(text: str, toks: list[_Tok], i: int) -> bool:
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur|and|&|/|und|et)$")
 
 
+_ACADEMIC = re.compile(r"\b(?:univ\w*|college|school|laborator\w*|lab|polytechn\w*|dept|division|faculty)\b", re.I)
+
+
 def _place_like(s: str) -> bool:
     """'Beijing' 'Upper Saddle River' 'N.J.' 'CA' 'New York, NY' — not a title or a journal."""
     s = s.strip().rstrip(".")
     words = s.split()
     if not words or len(words) > 4 or any(ch.isdigit() for ch in s):
         return False
-    if _CONTAINER_WORDS.search(s) or _STRONG_PUBLISHER.search(s) or _INSTITUTION.search(s):
-        return False
+    if _CONTAINER_WORDS.search(s) or _STRONG_PUBLISHER.search(s) or _INSTITUTION.search(s) or _ACADEMIC.search(s):
+        return False  # "University of Toronto" is the publisher of a thesis or report, not its place
     if re.fullmatch(r"[A-Z]{3,}", s):
         return False  # "PUF", "ACM": a publisher's initials
     return words[0][:1].isupper() and all(_PLACE_WORD.match(w) for w in words)
