@@ -625,6 +625,18 @@ BIBLIOGRAPHY += [
              type="report"),
         id="report_department_is_no_place",
     ),
+    pytest.param(
+        "Huber, K. (2010). Harbour cranes. In O. Lind, A. Moss, & P. Ortega (Eds.), Handbook of ports (3rd ed., "
+        "Vol. 2, pp. 82–114). Hamburg: Werft Verlag.",
+        dict(editor=["Lind", "Moss", "Ortega"], container_title="Handbook of ports", edition="3", volume="2",
+             page="82–114", publisher="Werft Verlag", type="chapter"),
+        id="apa_editor_list_and_book_details_in_parentheses",
+    ),
+    pytest.param(
+        "Carter, Mary, The Harbour Lights, Tom Lind, Ann Moss, and Sam Poe (eds.) (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], editor=["Lind", "Moss", "Poe"], title="The Harbour Lights", publisher="Harbour Press"),
+        id="oxford_editor_list_cut_at_commas",
+    ),
 ]
 
 

@@ -2195,6 +2195,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
                 continue
             elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]) and not (
                 _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _PAGES_PAREN.match(text[t.start + 1 : t.end - 1].strip())
+                or _book_info(text[t.start + 1 : t.end - 1])
             ):
                 cur.end = t.end
                 continue
@@ -2307,7 +2308,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             continue
         if f.kind == "paren":
             inner = s[1:-1].strip()
-            if _ACCESSED.match(inner):
+            if len(_book_info(inner)) > 1:
+                kinds.append("BOOKINFO")  # APA: "(2nd ed., Vol. 3, pp. 10–18)"
+            elif _ACCESSED.match(inner):
                 kinds.append("ACCESSED")
             elif _TRANS_PAREN.match(inner):
                 kinds.append("TRANSBY")  # "(translated by Douglas Martin)" / "(H. J. Silverman, Trans.)"
@@ -2351,7 +2354,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             elif c == "ISSUE" and k > 0 and kinds and kinds[-1] not in ("NUMBER", "VOL"):
                 c = "ISSUE"
             me = _NAMES_ED.match(s)
-            if me and looks_like_names(me.group("names")):
+            # "& G. Lindzey (Eds.)": the last piece of a list of editors cut at its commas
+            if me and looks_like_names(re.sub(r"^(?:and|&|und|et|e|y)\s+", "", me.group("names"))):
                 kinds.append("EDBY")  # "In M. Carme Picallo (ed.)" — the book follows
                 continue
             mt = _NAMES_TRANS.match(s)
@@ -2404,6 +2408,22 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 n = len(fields)
         k += 1
 
+    # "Jonathan Wordsworth, M. H. Abrams, and Stephen Gill (eds.)": the last editor with the
+    # mark, the names before it cut off at their commas
+    k = 0
+    while k < n:
+        if kinds[k] == "EDBY" and re.match(r"(?:and|&|und|et|e|y)\s", text[fields[k].start : fields[k].end].strip()):
+            j = k
+            while j > 0 and k - j < 24 and kinds[j - 1] == "TEXT" and _short_name_piece(text[fields[j - 1].start : fields[j - 1].end]):
+                j -= 1
+            if j < k:
+                fields[j] = _Field("text", fields[j].start, fields[k].end)
+                kinds[j] = "EDBY"
+                del fields[j + 1 : k + 1], kinds[j + 1 : k + 1]
+                n = len(fields)
+                k = j
+        k += 1
+
     # Trailing places: "..., Beijing, China." / "Prentice Hall, Upper Saddle River, N.J."
     seen_source = any(kd in ("INBOOK", "PUBLISHER", "PLACEPUB", "TEXT") for kd in kinds)
     k = n - 1
@@ -2423,6 +2443,9 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         kind = kinds[k]
         s = text[f.start : f.end]
         if kind == "SKIP":
+            continue
+        if kind == "BOOKINFO":
+            out.extend(_tok(ty, text, f.start + 1 + a, f.start + 1 + b, k) for ty, a, b in _book_info(text[f.start + 1 : f.end - 1]))
             continue
         if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])):
             start = out.pop().start_pos  # "San Francisco, CA: Jossey-Bass"
@@ -2478,6 +2501,28 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 continue
         out.append(_tok(kind, text, f.start, f.end, k))
     return out
+
+
+_BOOK_INFO_PART = re.compile(r"[^,]+(?:,\s*(?:part|pt\.?)\s+\w+)?")
+
+
+def _book_info(inner: str) -> list[tuple[str, int, int]]:
+    """The parts of APA's parenthesis after a book title, "(2nd ed., Vol. 3, pp. 10–18)", as
+    (type, start, end) in ``inner``; [] when any part is something else."""
+    parts: list[tuple[str, int, int]] = []
+    for m in _BOOK_INFO_PART.finditer(inner):
+        piece = m.group().strip()
+        a = m.start() + len(m.group()) - len(m.group().lstrip())
+        b = a + len(piece)
+        if _EDITION.match(piece):
+            parts.append(("EDITION", a, b))
+        elif re.match(r"vols?\.\s*\w+(?:\s*[-–]\s*\w+)?(?:,\s*(?:part|pt\.?)\s+\w+)?$", piece, re.I):
+            parts.append(("VOL", a, b))
+        elif re.match(r"(?:pp?\.|S\.)\s*\w+(?:\s*[-‐‑−–—]\s*\w+)?$", piece):
+            parts.append(("PAGES", a, b))
+        else:
+            return []
+    return parts
 
 
 _EDITION_START = re.compile(r"(?:\d+(?:st|nd|rd|th|d|e)|rev\.|revised)\s*(?:ed\b|edn\b|edition\b)", re.I)
