@@ -637,6 +637,18 @@ BIBLIOGRAPHY += [
         dict(author=["Carter"], editor=["Lind", "Moss", "Poe"], title="The Harbour Lights", publisher="Harbour Press"),
         id="oxford_editor_list_cut_at_commas",
     ),
+    pytest.param(
+        "Moss, Ann. “Tide Tables.” In Coasts, Society, and Trade, edited by Tom Lind and Sam Poe, 1-10. Boston: "
+        "Harbour Press, 1986.",
+        dict(container_title="Coasts, Society, and Trade", editor=["Lind", "Poe"], page="1-10", type="chapter"),
+        id="chicago_book_title_with_commas_before_edited_by",
+    ),
+    pytest.param(
+        "Lind, O. (2013). Harbour parasites. Infection, Genetics and Evolution, 14, 10-20.",
+        dict(title="Harbour parasites", container_title="Infection, Genetics and Evolution", volume="14",
+             page="10-20"),
+        id="journal_named_by_a_list_of_subjects",
+    ),
 ]
 
 

@@ -924,6 +924,18 @@ _VOL_OF = re.compile(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
 
+_LAST_OF_SERIES = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
+
+
+def _edited_by_next(parts: list[Token], idx: int) -> bool:
+    """Chicago: "In Culture, Society, and Health, edited by ...": the book's title runs over its
+    commas up to "edited by", whatever words it holds."""
+    k = idx + 1
+    while k < len(parts) and parts[k].type == "TEXT":
+        k += 1
+    return k < len(parts) and parts[k].type == "EDBY" and not str(parts[k]).startswith("(")
+
+
 def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     """Roles -> (form, Reference, locator, label)."""
     fields: dict[str, object] = {}
@@ -1003,7 +1015,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields["publisher_place"] = f"{fields.get('publisher_place', '')}, {s.rstrip('.')}"
             continue
         if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and container_start >= 0 and not (
-            p.bibliography and _PUBLISHER_WORDS.search(s)
+            p.bibliography and _PUBLISHER_WORDS.search(s) and not _edited_by_next(p.parts, idx)
         ):
             # "in Loving God, Loving Neighbor: Ministry ..." — the container goes on over commas
             fields["container_title"] = _clean_title(text[container_start : t.end_pos])
@@ -1013,6 +1025,13 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         ):
             fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
             last_kind = "PUBLISHER"
+            continue
+        if ty == "TEXT" and p.bibliography and last_kind == "TEXT" and has_container and container_start >= 0 and (
+            "container_title" in fields and _LAST_OF_SERIES.match(s)
+            and idx + 1 < len(p.parts) and p.parts[idx + 1].type in ("NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "DOI")
+        ):
+            # "Infection, Genetics and Evolution, 14": a journal named by a list of subjects
+            fields["container_title"] = _clean_title(text[container_start : t.end_pos])
             continue
         if ty == "CONTAINER":
             container_start = t.start_pos
