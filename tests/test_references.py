@@ -649,6 +649,21 @@ BIBLIOGRAPHY += [
              page="10-20"),
         id="journal_named_by_a_list_of_subjects",
     ),
+    pytest.param(
+        "Brown, S. (1995). Harbour yields. Journal of Ports, 50: 2, pp. 679-698.",
+        dict(container_title="Journal of Ports", volume="50", issue="2", page="679-698"),
+        id="volume_colon_issue_then_labelled_pages",
+    ),
+    pytest.param(
+        "Lind, O. 2004. Harbour speech. Phonetica 61: 4, 220-233.",
+        dict(container_title="Phonetica", volume="61", issue="4", page="220-233"),
+        id="volume_colon_issue_then_pages",
+    ),
+    pytest.param(
+        "Moss, A. (1990). Cranes. In Proceedings of the Harbour Conference, pp. 538-544 Boston.",
+        dict(container_title="Proceedings of the Harbour Conference", page="538-544", publisher_place="Boston"),
+        id="pages_then_place_without_a_comma",
+    ),
 ]
 
 

@@ -927,6 +927,10 @@ _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|ne
 _LAST_OF_SERIES = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
 
 
+# abbreviated US states of five letters and more keep their stop ("Beverly Hills, Calif.")
+_PLACE_ABBREVIATIONS = frozenset("calif colo conn penn wisc okla mich minn tenn wash".split())
+
+
 def _edited_by_next(parts: list[Token], idx: int) -> bool:
     """Chicago: "In Culture, Society, and Health, edited by ...": the book's title runs over its
     commas up to "edited by", whatever words it holds."""
@@ -1181,6 +1185,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             has_pub = True
         elif ty == "PLACE":
             place = s.strip().rstrip(",")
+            last = re.search(r"([^\W\d_]{5,})\.$", place)
+            if last and last.group(1).lower() not in _PLACE_ABBREVIATIONS:
+                place = place[:-1]  # the entry's closing stop, not an abbreviation's ("Mass.", "N.J.")
             if "publisher_place" in fields and last_kind == "PLACE":
                 fields["publisher_place"] = f"{fields['publisher_place']}, {place}"
             else:
@@ -2427,6 +2434,14 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 n = len(fields)
         k += 1
 
+    # "Finance, 50: 2, pp. 679-698" / "Phonetica 61: 4, 220-233": a bare number after the volume's
+    # colon is the issue when the pages follow it
+    for k in range(n - 1):
+        if kinds[k] == "PAGES" and kinds[k + 1] == "PAGES" and fields[k].kind == "pages" and re.fullmatch(
+            r"\d{1,3}[A-Za-z]?", text[fields[k].start : fields[k].end].strip().rstrip(".,")
+        ):
+            kinds[k] = "ISSUE"
+
     # "Jonathan Wordsworth, M. H. Abrams, and Stephen Gill (eds.)": the last editor with the
     # mark, the names before it cut off at their commas
     k = 0
@@ -2480,12 +2495,12 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 out.append(_tok("PUBLISHER", text, f.start, f.start + mpp.end("pub"), k))
                 out.append(_tok("PLACE", text, f.start + mpp.start("place"), f.end, k))
                 continue
+        ml = _LEADING_PAGES.match(s) if kind in ("TEXT", "PAGES") else None
+        if ml:  # "pp. 538-544 Boston"
+            out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
+            out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
+            continue
         if kind == "TEXT":
-            ml = _LEADING_PAGES.match(s)
-            if ml:  # "pp. 538-544 Boston"
-                out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
-                out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
-                continue
             mv = _TRAILING_VOL_PAGE.match(s)
             if mv and not mv.group("text") and _ANY_YEAR.fullmatch(mv.group("vol")):
                 mv = None  # "2014 38(1)": the year, then the volume
