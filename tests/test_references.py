@@ -664,6 +664,32 @@ BIBLIOGRAPHY += [
         dict(container_title="Proceedings of the Harbour Conference", page="538-544", publisher_place="Boston"),
         id="pages_then_place_without_a_comma",
     ),
+    pytest.param(
+        "Lind, O. (1990). Harbour radar. In Proceedings of the Harbour Meeting, Boston, MA, pp. 1-9.",
+        dict(container_title="Proceedings of the Harbour Meeting", publisher_place="Boston, MA", page="1-9"),
+        id="conference_city_and_state_after_the_proceedings",
+    ),
+    pytest.param(
+        "Moss, Ann, “Tides,” in Tom Lind (ed.), The Harbour Companion (Northport University Press, 2004), pp. 139–58.",
+        dict(container_title="The Harbour Companion", editor=["Lind"], publisher="Northport University Press",
+             issued="2004", page="139–58"),
+        id="oxford_publisher_and_year_in_parentheses_after_the_book",
+    ),
+    pytest.param(
+        "Lind, O. (1998). Harbour radar. Review of Port Society. Vol. 3, no. 2, 164–188.",
+        dict(container_title="Review of Port Society", volume="3", issue="2", page="164–188"),
+        id="volume_label_after_the_journal_stop",
+    ),
+    pytest.param(
+        "Lind, O. (1998). Harbour radar. In Proceedings of the Harbour Workshop on Learning. Werft Press.",
+        dict(container_title="Proceedings of the Harbour Workshop on Learning", publisher="Werft Press"),
+        id="publisher_after_the_proceedings_stop",
+    ),
+    pytest.param(
+        "[4] O. Lind, “Harbour radar,” in Proceedings of the 21st Harbour Meeting, Savannah, GA, September 2008, pp. 1–9.",
+        dict(container_title="Proceedings of the 21st Harbour Meeting", publisher_place="Savannah, GA", page="1–9"),
+        id="ieee_conference_city_and_state",
+    ),
 ]
 
 

@@ -260,7 +260,7 @@ _ROMAN = r"[ivxlc]+"
 # roman numerals in lower case, or of two letters and more: a lone "C." is an initial
 _NUM = r"(?:[A-Z]{0,2}\d+[a-z]?|(?-i:" + _ROMAN + r"|[IVXLC]{2,}))"
 _RANGE = _NUM + r"(?:\s*[-‐‑−–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
-_VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-‐‑−–/]" + _NUM + r")?)$", re.I)
+_VOL = re.compile(r"^(?:volume|vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-‐‑−–/]" + _NUM + r")?)$", re.I)
 _ISSUE = re.compile(
     r"^(?:no|nos|nr|nᵒ|n°|nº|n\.º|n\.°|núm|num|n|heft|h|issue|fasc|iss)\.?\s*(\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?)$",
     re.I,
@@ -931,6 +931,19 @@ _LAST_OF_SERIES = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|un
 _PLACE_ABBREVIATIONS = frozenset("calif colo conn penn wisc okla mich minn tenn wash".split())
 
 
+_STATE_CODE = re.compile(r"[A-Z]{2}\.?|[A-Z]\.\s?[A-Z]\.")
+
+
+def _conference_place(text: str, parts: list[Token], idx: int) -> bool:
+    """"in Proceedings of the Meeting (ION 2008), Savannah, GA, pp. 1-9": after a proceedings'
+    title, a city followed by its state's code is the meeting's place, not more of the title."""
+    place = str(parts[idx])
+    if not _place_like(place) or len(place.split()) > 3:
+        return False
+    nxt = str(parts[idx + 1]).strip(" ,") if idx + 1 < len(parts) else ""
+    return bool(_STATE_CODE.fullmatch(nxt))
+
+
 def _edited_by_next(parts: list[Token], idx: int) -> bool:
     """Chicago: "In Culture, Society, and Health, edited by ...": the book's title runs over its
     commas up to "edited by", whatever words it holds."""
@@ -990,7 +1003,10 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY", "DATE", "URL", "DOI"}
         and not _CONTAINER_WORDS.search(str(texts[0]))
     )
+    skip: set[int] = set()
     for idx, t in enumerate(p.parts):
+        if idx in skip:
+            continue
         s = str(t).strip()
         ty = t.type
         if ty in ("TEXT", "PUBLISHER", "PLACE") and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography and re.fullmatch(
@@ -1020,9 +1036,23 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             continue
         if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and container_start >= 0 and not (
             p.bibliography and _PUBLISHER_WORDS.search(s) and not _edited_by_next(p.parts, idx)
+        ) and not (
+            # "In Proceedings of the Meeting, Savannah, GA": the meeting's place
+            _conference_place(text, p.parts, idx) and "publisher_place" not in fields
+        ) and not (
+            # "In Proceedings AAAI-91. AAAI." / "(CVPR). IEEE": the publisher after the full stop
+            p.bibliography and idx > 0 and "." in text[p.parts[idx - 1].end_pos : t.start_pos]
+            and (_STRONG_PUBLISHER.search(s) or re.fullmatch(r"[A-Z]{2,6}\.?", s))
         ):
             # "in Loving God, Loving Neighbor: Ministry ..." — the container goes on over commas
             fields["container_title"] = _clean_title(text[container_start : t.end_pos])
+            continue
+        if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and "publisher_place" not in fields and (
+            _conference_place(text, p.parts, idx)
+        ):
+            fields["publisher_place"] = f"{s.strip()}, {str(p.parts[idx + 1]).strip(' ,')}"
+            skip.add(idx + 1)
+            last_kind = "PLACE"
             continue
         if ty in ("CONTAINER", "TEXT") and last_kind == "GENRE" and "publisher" not in fields and (
             p.bibliography and ty == "TEXT" or _ACADEMIC.search(s) or _INSTITUTION.search(s)
@@ -2211,8 +2241,13 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
                 out.append(_Field("issueparen", t.start, t.end))
                 cur = None
                 continue
-            elif cur is not None and ty == "PAREN" and ":" in text[t.start : t.end] and _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB":
-                out.append(cur)  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)"
+            elif cur is not None and ty == "PAREN" and (":" in text[t.start : t.end] or _ENDS_IN_YEAR.search(text[t.start : t.end])) and (
+                _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB" and not _ACCESSED.match(text[t.start + 1 : t.end - 1])
+            ):
+                out.append(cur)  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)" / "Companion (Cambridge UP, 2004)"
+                cur = None
+            elif cur is not None and ty == "PAREN" and _EDITOR_PAREN.match(text[t.start + 1 : t.end - 1]):
+                out.append(cur)  # "in Random Fields (R. Chellappa, ed.), pp. 131-157"
                 cur = None
             elif cur is not None and ty == "PAREN" and (_EDMARK.match(text[t.start : t.end]) or _ROLE_PAREN.match(text[t.start : t.end])):
                 cur.end = t.end  # "In John Foran (ed.) Theorizing Revolutions": the list ends here
@@ -2270,6 +2305,8 @@ def _issue_after_volume(text: str, toks: list[_Tok], i: int) -> bool:
     return nxt is None or nxt.type in ("COLON", "COMMA", "PERIOD", "SEMI")
 
 
+_ENDS_IN_YEAR = re.compile(r",\s*(?:1[5-9]|20)\d\d[a-z]?\)$")
+_EDITOR_PAREN = re.compile(r"^[A-ZÀ-Þ][^()]{1,80},\s*eds?\.?$")
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur|and|&|/|und|et)$")
 
 
@@ -2295,10 +2332,15 @@ def _short_name_piece(s: str) -> bool:
     return 0 < len(s.split()) <= 3 and looks_like_names(s)
 
 
+_NUMBER_LABEL = re.compile(r"vol|vols|volume|no|nos|nr|bd|heft|issue|pp", re.I)
+
+
 def _journal_continues(text: str, toks: list[_Tok], j: int) -> bool:
     """After 'J. Approx.': another abbreviation or a volume number soon ('Theory 72')."""
     if j < len(toks) and (_EDBY.match(text[toks[j].start : toks[j].start + 30]) or _TRANSBY.match(text[toks[j].start : toks[j].start + 30])):
         return False  # "Theories of Memory. Ed. A. C. Collins": an editor, not more journal
+    if j < len(toks) and _NUMBER_LABEL.fullmatch(text[toks[j].start : toks[j].end]):
+        return False  # "Chinese Society. Vol. 3, no. 2": the volume's label, not more journal
     for k in range(j, min(j + 4, len(toks))):
         t = toks[k]
         word = text[t.start : t.end]
