@@ -690,6 +690,18 @@ BIBLIOGRAPHY += [
         dict(container_title="Proceedings of the 21st Harbour Meeting", publisher_place="Savannah, GA", page="1–9"),
         id="ieee_conference_city_and_state",
     ),
+    pytest.param(
+        "[8] O. Lind, A. Moss and K. Huber, Fortsch. Harb. 55, 644 (2007).",
+        dict(author=["Lind", "Moss", "Huber"], title="", volume="55", page="644", issued="2007",
+             type="article-journal"),
+        id="physics_article_volume_page_year",
+    ),
+    pytest.param(
+        "[3] O. Lind, K. Huber, Harb. Phys. Lett. B42 (1998) 105-114. [hep-th/9802109].",
+        dict(author=["Lind", "Huber"], title="", volume="B42", page="105-114", issued="1998",
+             type="article-journal"),
+        id="physics_article_volume_year_pages_then_arxiv",
+    ),
 ]
 
 

@@ -2779,18 +2779,33 @@ _TITLELESS_ARTICLE = re.compile(
 )
 
 
+# Physics (AIP, APS, Elsevier): "Fortsch. Phys. 55, 644 (2007)", "Phys. Lett. B428 (1998) 105-114",
+# "J. Appl. Phys. 87, pp. 334–344 (2000)", often with an arXiv number in brackets after them.
+_PHYSICS_VOLUME = r"(?P<volume>[A-Z]?\d{1,4})"
+_PHYSICS_PAGE = r"(?:pp?\.\s*)?(?P<page>[A-Z]?\d+(?:\s*[-‐‑−–]\s*[A-Z]?\d+)?)"
+_PHYSICS_YEAR = r"\((?P<year>(?:1[89]|20)\d\d)\)"
+_PHYSICS_JOURNAL = r"(?P<journal>" + _JOURNAL_WORD + r"(?:\s+" + _JOURNAL_WORD + r"){0,7}?)\s+"
+_ARXIV_AFTER = r"\.?(?:\s*\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)?\]\.?)?"
+_PHYSICS_ARTICLES = (
+    re.compile(_PHYSICS_JOURNAL + _PHYSICS_VOLUME + r",\s*" + _PHYSICS_PAGE + r"\s*" + _PHYSICS_YEAR + _ARXIV_AFTER),
+    re.compile(_PHYSICS_JOURNAL + _PHYSICS_VOLUME + r"\s*" + _PHYSICS_YEAR + r"\s*" + _PHYSICS_PAGE + _ARXIV_AFTER),
+)
+
+
 def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """An entry that names the journal right after its authors, with year, volume and pages."""
     if not stream or stream[-1].type != "AUTHORS":
         return None
     start, end = rest[0].start, rest[-1].end
     m = _TITLELESS_ARTICLE.fullmatch(text, start, end)
+    for rx in _PHYSICS_ARTICLES:
+        m = m or rx.fullmatch(text, start, end)
     if m is None or m.group("journal").split()[0].lower() in ("of", "and", "the", "de", "der", "la", "et"):
         return None
     parts = [Token("CONTAINER", m.group("journal").rstrip(","), m.start("journal"), 0, 0, end_pos=m.end("journal")),
              Token("YEAR", m.group("year"), m.start("year"), 0, 0, end_pos=m.end("year")),
              Token("VOL", m.group("volume"), m.start("volume"), 0, 0, end_pos=m.end("volume"))]
-    if m.group("issue"):
+    if m.re is _TITLELESS_ARTICLE and m.group("issue"):
         parts.append(Token("ISSUEPAREN", m.group("issue"), m.start("issue"), 0, 0, end_pos=m.end("issue")))
     parts.append(Token("PAGES", m.group("page"), m.start("page"), 0, 0, end_pos=m.end("page")))
     parse = _Parse(kind="cit", bibliography=True)
@@ -2799,7 +2814,8 @@ def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tupl
     _, ref, _, _ = _interpret(text, parse)
     ref = replace(ref, type="article-journal")
     first = stream[0].start_pos
-    cit = Citation(start=first, end=m.end("page"), text=text[first : m.end("page")], form="full", reference=ref)
+    last = max(m.end("page"), m.end("year"))
+    cit = Citation(start=first, end=last, text=text[first:last], form="full", reference=ref)
     return cit, stream + parts
 
 
