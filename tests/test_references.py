@@ -702,6 +702,22 @@ BIBLIOGRAPHY += [
              type="article-journal"),
         id="physics_article_volume_year_pages_then_arxiv",
     ),
+    pytest.param(
+        "K. Lind, Harbour Cranes, Port Review, 12, 1998, 20-31.",
+        dict(author=["Lind"], title="Harbour Cranes", container_title="Port Review", volume="12", issued="1998",
+             page="20-31"),
+        id="elsevier_comma_style_display_name_year_then_range",
+    ),
+    pytest.param(
+        "[48] F. R. K. Lind, Harbour Graph Theory. Northport Mathematical Society, 1997.",
+        dict(author=["Lind"], issued="1997"),
+        id="capitalised_title_after_initialled_names",
+    ),
+    pytest.param(
+        "[16] Anna K Lind, Maria J Moss, and Tom Poe. Harbour radar. Port Review, 9(6):77–84, 2002.",
+        dict(author=["Lind", "Moss", "Poe"], title="Harbour radar", container_title="Port Review", volume="9"),
+        id="full_given_names_with_middle_initials_stay_names",
+    ),
 ]
 
 

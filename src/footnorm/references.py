@@ -1858,6 +1858,15 @@ _CONTAINER_WORDS = re.compile(
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
 
 
+_RANGE_END = r"(?:pp?\.\s*)?\d{1,5}\s*[-‐‑−–]\s*\d{1,5}"
+_YEAR_AND_RANGE_END = re.compile(
+    r",\s*(?:(?:1[5-9]|20)\d\d\s*,\s*" + _RANGE_END + r"|" + _RANGE_END + r"\s*,\s*(?:1[5-9]|20)\d\d)\.?\s*$"
+)
+
+
+_QUOTE_MARK = re.compile(r"[“„«\"‘`]")
+
+
 @dataclass(slots=True)
 class _Head:
     end: int  # where the name list ends (char offset)
@@ -1877,6 +1886,10 @@ class _Head:
         # "Hagenmeyer, Heinrich, Title, Place 1973": a short note never carries a year
         if self.inverted and self.has_given and self.quoted_next and not self.joined and self.terminator == ",":
             return True  # "Behler, Ernst, “Title,” Journal" — notes write "Ernst Behler"
+        if self.terminator == "," and not _QUOTE_MARK.search(rest) and _YEAR_AND_RANGE_END.search(rest):
+            # "M. C. Miller, Donors, Speculum, 66, 1991, 27-42.": a note's pinpoint is one page
+            # or a few, never after a bare year; the year and the work's range end an entry
+            return True
         body = rest.lstrip(" ,.")
         head_, _, last = body.rpartition(",")
         if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-‐‑−–]\s*\d+)?\.?\s*", last) and not (
@@ -1932,6 +1945,17 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if term == "quote" and last_sep:
             term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
         return _Head(pos, inverted, term, initials_after_family, has_given, joined, quoted, vancouver_list) if pos > 0 else None
+
+    display_units = 0  # display-order names closed so far ("H. Fischer", "Mary Jones")
+    display_initialled = 0  # ... of which with initials
+
+    def uninitialled_after_initials() -> bool:
+        # IEEE, Elsevier: every name so far has initials ("H. Fischer, B. Verghese"); a run of
+        # capitalised words without one is the title ("Centre Pompidou", "Spectral Graph Theory")
+        return (
+            not inverted and display_units > 0 and display_initialled == display_units
+            and unit_initials == 0 and unit_words - unit_particles >= 2 and not after_joiner and not _joiner_ahead(text, we)
+        )
 
     def after_whole_name() -> bool:
         # "Doe, Jane, Richard Roe, and Sam Poe": after a whole inverted name, co-authors are
@@ -2031,6 +2055,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if core.endswith(".") and not is_initial and stripped.lower() in ("jr", "sr") and sep:
             pass  # "Blyth Jr., C.": a name's suffix, the list goes on
         elif core.endswith(".") and not is_initial:
+            if uninitialled_after_initials():
+                return head(boundary, ",")  # "F. R. K. Chung, Spectral Graph Theory. Publisher"
             # "Koomen." "Frederick." — a whole word with a full stop closes the list
             last_sep = sep
             return head(we - len(sep) - 1, "." if not sep else ",")
@@ -2068,6 +2094,11 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if sep:
             if after_whole_name() and unit_words - unit_particles >= 2 and unit_initials == 0 and not _joiner_ahead(text, we):
                 return head(boundary, ",")  # "Bourdieu, Pierre, Homo Academicus, Peter Collier (trans.)"
+            if uninitialled_after_initials():
+                return head(boundary, ",")  # "H. Fischer, Centre Pompidou, Deutsche Bauzeitung, No. 134"
+            if not inverted and not first_unit or not inverted and unit_words - unit_particles >= 2:
+                display_units += 1
+                display_initialled += unit_initials > 0 and unit_initials == unit_words - unit_particles - 1
             if first_unit and unit_words - unit_particles == 1 and not is_initial:
                 inverted = True
             if awaiting_given:
