@@ -718,6 +718,16 @@ BIBLIOGRAPHY += [
         dict(author=["Lind", "Moss", "Poe"], title="Harbour radar", container_title="Port Review", volume="9"),
         id="full_given_names_with_middle_initials_stay_names",
     ),
+    pytest.param(
+        "[41] O. Lind, “Harbour waves,” Journal of Port Physics 33, 2435 (1962).",
+        dict(container_title="Journal of Port Physics", volume="33", issue="", page="2435", issued="1962"),
+        id="aip_page_after_a_volume_attached_to_the_journal",
+    ),
+    pytest.param(
+        "[42] O. Lind, “Harbour waves,” Port Security, 25, 4 (2010), pp. 521-46.",
+        dict(container_title="Port Security", volume="25", issue="4", page="521-46", issued="2010"),
+        id="oxford_issue_after_a_volume_set_off_by_a_comma",
+    ),
 ]
 
 

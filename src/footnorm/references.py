@@ -1004,6 +1004,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         and not _CONTAINER_WORDS.search(str(texts[0]))
     )
     skip: set[int] = set()
+    volume_after_comma = False
     for idx, t in enumerate(p.parts):
         if idx in skip:
             continue
@@ -1182,10 +1183,13 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
             if "volume" not in fields and last_kind in ("CONTAINER", "TEXT", "INBOOK", "NUMBER", "VOL") and last_kind != "NUMBER":
                 fields["volume"] = s
-            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER" and (
+                volume_after_comma = idx > 0 and "," in text[p.parts[idx - 1].end_pos : t.start_pos]
+            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER" and volume_after_comma and (
                 nxt_type == "DATEPAREN" and not re.search(r"\d\s*[-‐‑−–]\s*\d", s)
             ):
-                fields["issue"] = s  # Oxford: "Security, 25, 4 (2010)"
+                # Oxford: "Security, 25, 4 (2010)"; but AIP's "Applied Physics 33, 2435 (1962)",
+                # the volume right after the journal, has the page there
+                fields["issue"] = s
             elif "volume" not in fields and style == "quoted":
                 fields["volume"] = s
             else:
