@@ -728,6 +728,31 @@ BIBLIOGRAPHY += [
         dict(container_title="Port Security", volume="25", issue="4", page="521-46", issued="2010"),
         id="oxford_issue_after_a_volume_set_off_by_a_comma",
     ),
+    pytest.param(
+        "Moreau, Luc, L’art des ports, Paris, Flammarion, 1987.",
+        dict(title="L’art des ports", publisher_place="Paris", publisher="Flammarion", issued="1987"),
+        id="french_imprint_city_then_publisher",
+    ),
+    pytest.param(
+        "Moreau, Luc, Les quais, Paris, Éditions du Port, 2003.",
+        dict(publisher_place="Paris", publisher="Éditions du Port", issued="2003"),
+        id="french_imprint_city_then_editions",
+    ),
+    pytest.param(
+        "Lind, Olaf. The Harbour Psalter. Liverpool, 1999.",
+        dict(title="The Harbour Psalter", publisher_place="Liverpool", publisher="", issued="1999"),
+        id="city_alone_before_the_year",
+    ),
+    pytest.param(
+        "Lind, O. (1995). Harbour trust. Hamish Harbour: London.",
+        dict(publisher_place="London", publisher="Hamish Harbour", issued="1995"),
+        id="publisher_colon_city_reversed",
+    ),
+    pytest.param(
+        "Lind, O. Harbour Engineering. Harbour-Wesley, Reading, MA, 1974.",
+        dict(publisher="Harbour-Wesley", publisher_place="Reading, MA", issued="1974"),
+        id="publisher_then_city_and_state",
+    ),
 ]
 
 

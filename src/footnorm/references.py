@@ -1091,6 +1091,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         ):
             fields["publisher_place"] = _clean_title(s)
             ty = "PLACE"
+        elif ty == "TEXT" and lone_publisher and _known_city(s):
+            fields.setdefault("publisher_place", s.rstrip("."))  # "Title. Liverpool, 1999."
+            ty = "PLACE"
         elif ty == "TEXT" and lone_publisher:
             fields.setdefault("publisher", _clean_title(s))  # "Pearl, J. (1988). Title. Morgan Kaufmann."
             ty = "PUBLISHER"
@@ -1207,6 +1210,8 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields.setdefault("page", m.group("value") if m else s_pages)
         elif ty == "PLACEPUB":
             place, _, publisher = s.partition(":")
+            if _known_city(publisher) and not _known_city(place):
+                place, publisher = publisher.strip().rstrip("."), place  # "Hamish Hamilton: London"
             if place.strip():
                 fields.setdefault("publisher_place", place.strip())
             if publisher.strip():
@@ -2342,6 +2347,34 @@ def _issue_after_volume(text: str, toks: list[_Tok], i: int) -> bool:
 
 _ENDS_IN_YEAR = re.compile(r",\s*(?:1[5-9]|20)\d\d[a-z]?\)$")
 _EDITOR_PAREN = re.compile(r"^[A-ZÀ-Þ][^()]{1,80},\s*eds?\.?$")
+# Cities where most scholarly books are published, in the forms imprints use: a publisher
+# and a city look alike ("Paris, Flammarion", "Hamish Hamilton: London"); the city is known.
+_PUBLISHING_CITIES = frozenset(
+    c.strip() for c in """london, oxford, cambridge, edinburgh, glasgow, dublin, manchester, liverpool, birmingham,
+    bristol, new york, boston, chicago, philadelphia, princeton, new haven, berkeley, los angeles, san francisco,
+    washington, baltimore, ithaca, ann arbor, durham, chapel hill, austin, minneapolis, seattle, stanford, toronto,
+    montreal, montréal, ottawa, sydney, melbourne, canberra, auckland, cape town, johannesburg, paris, lyon,
+    marseille, bordeaux, toulouse, lille, rennes, nancy, strasbourg, grenoble, montpellier, rouen, caen, dijon,
+    nantes, bruxelles, brussels, louvain, leuven, liège, genève, geneva, lausanne, berlin, münchen, munich,
+    hamburg, frankfurt, köln, cologne, leipzig, stuttgart, heidelberg, tübingen, göttingen, freiburg, bonn,
+    dresden, wien, vienna, zürich, zurich, basel, bern, amsterdam, leiden, utrecht, den haag, the hague,
+    rotterdam, groningen, roma, rome, milano, milan, torino, turin, firenze, florence, bologna, napoli, naples,
+    venezia, venice, padova, pisa, genova, bari, palermo, madrid, barcelona, sevilla, salamanca, valencia,
+    lisboa, lisbon, porto, coimbra, são paulo, rio de janeiro, buenos aires, méxico, mexico, santiago, lima,
+    bogotá, stockholm, uppsala, københavn, copenhagen, oslo, helsinki, warszawa, warsaw, kraków, praha, prague,
+    budapest, moskva, moscow, athens, istanbul, jerusalem, tel aviv, cairo, beirut, delhi, new delhi, mumbai,
+    bombay, calcutta, kolkata, singapore, hong kong, beijing, shanghai, tokyo, kyoto, seoul, grand rapids,
+    leicester, sheffield, leeds, nottingham, york, bloomington, urbana, madison, new brunswick, amherst,
+    evanston, pittsburgh, st. louis, lanham, westport, thousand oaks, newbury park, hoboken,
+    mahwah, hillsdale, englewood cliffs, upper saddle river, reading, menlo park""".split(",")
+)
+
+
+def _known_city(s: str) -> bool:
+    """'Paris' 'New York, NY' 'Cambridge, Mass.' — a publishing city, with its state or country."""
+    return s.strip().rstrip(".").split(",")[0].strip().lower() in _PUBLISHING_CITIES
+
+
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur|and|&|/|und|et)$")
 
 
@@ -2548,6 +2581,14 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         kinds[k] = "PLACE"
         places += 1
         k -= 1
+
+    # French, Italian, Spanish imprints put the city first: "Paris, Flammarion, 1987"
+    for k in range(n - 1):
+        here, there = text[fields[k].start : fields[k].end], text[fields[k + 1].start : fields[k + 1].end]
+        if kinds[k] == "TEXT" and kinds[k + 1] in ("PLACE", "PUBLISHER") and _known_city(here) and not (
+            _known_city(there) or _STATE_CODE.fullmatch(there.strip(" ."))
+        ):
+            kinds[k], kinds[k + 1] = "PLACE", "PUBLISHER"
 
     out: list[Token] = []
     for k, f in enumerate(fields):
