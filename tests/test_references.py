@@ -753,6 +753,26 @@ BIBLIOGRAPHY += [
         dict(publisher="Harbour-Wesley", publisher_place="Reading, MA", issued="1974"),
         id="publisher_then_city_and_state",
     ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels and rainfall. J Limnol Res. 2010 Mar 18;12(4):55-61.",
+        dict(title="Lake levels and rainfall", issued="2010", volume="12", issue="4", page="55-61"),
+        id="vancouver_date_with_month_and_day",
+    ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels and rainfall. J Limnol Res. 2014 38(1) 5-11.",
+        dict(issued="2014", volume="38", issue="1", page="5-11"),
+        id="vancouver_year_then_volume_without_punctuation",
+    ),
+    pytest.param(
+        "Lind, O. Harbour speech. Journal of Port Acoustics 137, 1493-1502. 2015. *†",
+        dict(container_title="Journal of Port Acoustics", issued="2015", volume="137", page="1493-1502"),
+        id="year_then_a_remark_in_symbols",
+    ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels. Limnology 15: 87-101, 2014 [PMID: 1234567].",
+        dict(container_title="Limnology", issued="2014", volume="15", page="87-101"),
+        id="year_then_a_bracketed_identifier",
+    ),
 ]
 
 

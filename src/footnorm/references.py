@@ -1864,6 +1864,8 @@ _CONTAINER_WORDS = re.compile(
     r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
     re.I,
 )
+_LEADING_YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.?\s*(?P<rest>\S.*)$")
+_MONTH_DAY = re.compile(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
 
 
@@ -2618,6 +2620,18 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
             out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
             continue
+        my = _LEADING_YEAR.match(s.strip()) if kind == "TEXT" else None
+        if my:
+            rest_at = f.start + (len(s) - len(s.lstrip())) + my.start("rest")
+            rest = my.group("rest")
+            if _MONTH_DAY.fullmatch(rest):
+                out.append(_tok("DATE", text, f.start, f.end, k))  # Vancouver: "2010 Mar 18"
+                continue
+            if re.fullmatch(r"\d{1,4}|\W+|\[.*\]\W*", rest):
+                # "2014 38(1)": the year, then the volume; "2015. *†" / "2014 [PMID: ...]": a remark
+                out.append(_tok("YEAR", text, f.start, rest_at, k))
+                out.append(_tok("NUMBER" if rest[0].isdigit() else "NOTE", text, rest_at, f.end, k))
+                continue
         if kind == "TEXT":
             mv = _TRAILING_VOL_PAGE.match(s)
             if mv and not mv.group("text") and _ANY_YEAR.fullmatch(mv.group("vol")):
