@@ -773,6 +773,11 @@ BIBLIOGRAPHY += [
         dict(container_title="Limnology", issued="2014", volume="15", page="87-101"),
         id="year_then_a_bracketed_identifier",
     ),
+    pytest.param(
+        "Quill N. The lake levels of the north. J Limnol Res. 2010;12(4):55-61.",
+        dict(author=["Quill"], title="The lake levels of the north", issued="2010", volume="12"),
+        id="vancouver_single_author",
+    ),
 ]
 
 

@@ -2074,6 +2074,10 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if is_initial and awaiting_given and core.endswith("."):
             initials_after_family = True
         vancouver = unit_words > unit_initials and "." not in core[:-1] and (len(core) >= 3 or vancouver_list)  # "Sern EB."
+        if is_initial and core.endswith(".") and not sep and first_unit and unit_words == 2 and unit_first_name and (
+            i + 1 < n and words[i + 1][0].rstrip(",;.") in _TITLE_OPENERS
+        ):
+            return head(we, ".")  # a lone Vancouver author: "Harrell F. The rms package"
         if is_initial and core.endswith(".") and (awaiting_given or vancouver) and not sep and i + 1 < n:
             # "Facklam, M. Information deficits" / "Sern EB. Development": initials end the
             # list — unless a name follows ("Sasayama, D. Hattori, K. Teraishi, T.")
