@@ -778,6 +778,18 @@ BIBLIOGRAPHY += [
         dict(author=["Quill"], title="The lake levels of the north", issued="2010", volume="12"),
         id="vancouver_single_author",
     ),
+    pytest.param(
+        "Lind, O., Harbour reflection, in: A. Moss and K. Huber (eds.), Proceedings of the Harbour Workshop, 1994.",
+        dict(title="Harbour reflection", editor=["Moss", "Huber"], container_title="Proceedings of the Harbour Workshop",
+             issued="1994"),
+        id="comma_then_in_ends_the_title",
+    ),
+    pytest.param(
+        "Lind, O. (2000). Harbour ecology. In L. R. Moss, R. B. Huber, et al. (Eds.), Coastal science (pp. 281-298). "
+        "Boston: Harbour Press.",
+        dict(editor=["Moss", "Huber"], container_title="Coastal science", page="281-298"),
+        id="apa_editors_with_et_al",
+    ),
 ]
 
 

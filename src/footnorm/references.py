@@ -2537,7 +2537,10 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     while k < n:
         if kinds[k] == "INBOOK":
             j = k + 1
-            while j < n and j - k <= 24 and kinds[j] == "TEXT" and _short_name_piece(text[fields[j].start : fields[j].end]):
+            while j < n and j - k <= 24 and kinds[j] == "TEXT" and (
+                _short_name_piece(text[fields[j].start : fields[j].end])
+                or re.fullmatch(r"\s*(?:et\s+al\.?|u\.\s?a\.)\s*", text[fields[j].start : fields[j].end])
+            ):
                 j += 1
             # "In R. Moodley, C. Lago & A. Talahite (Eds.)": the first name is in the "In" field itself
             first_is_name = _short_name_piece(_IN_PREFIX.sub("", text[fields[k].start : fields[k].end], count=1))
@@ -2699,6 +2702,9 @@ _EDITION_START = re.compile(r"(?:\d+(?:st|nd|rd|th|d|e)|rev\.|revised)\s*(?:ed\b
 _ROLE_PAREN = re.compile(r"^\((?:eds?|trans|tr|ed\.\s*and\s*trans|hrsg|hg|dir|éds?)\.?\)$", re.I)
 
 
+_IN_BOOK_AFTER_COMMA = re.compile(r"(?:in|In|IN|dans|en)\s*:?\s+[A-ZÀ-Þ]")
+
+
 def _role_paren_ahead(text: str, toks: list[_Tok], j: int) -> bool:
     """Names then '(eds.)' / '(trans.)' follow: the title ended at the comma before them."""
     for k in range(j, min(j + 16, len(toks))):
@@ -2750,6 +2756,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
+        if t.type == "COMMA" and i + 2 < len(toks) and _IN_BOOK_AFTER_COMMA.match(text, toks[i + 1].start):
+            return i + 1  # "Title, in: A. Moss (ed.), Book" / "Title, in Proceedings of ..."
         if t.type == "COMMA" and i + 1 < len(toks) and (
             _EDITION_START.match(text[toks[i + 1].start : toks[i + 1].start + 30])
             or _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
