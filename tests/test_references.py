@@ -790,6 +790,16 @@ BIBLIOGRAPHY += [
         dict(editor=["Moss", "Huber"], container_title="Coastal science", page="281-298"),
         id="apa_editors_with_et_al",
     ),
+    pytest.param(
+        "Lind, O. (2010). Harbour guide. Northport: Harbour Press. ISBN 978-0-12-374857-7.",
+        dict(publisher="Harbour Press", isbn="978-0-12-374857-7", note=""),
+        id="isbn_after_the_imprint",
+    ),
+    pytest.param(
+        "Lind, O. Harbour lectures. URL: http://example.org/harbour.ps.",
+        dict(title="Harbour lectures", url="http://example.org/harbour.ps", note="", container_title=""),
+        id="label_before_a_link_is_no_note",
+    ),
 ]
 
 

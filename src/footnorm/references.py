@@ -1217,6 +1217,8 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             if publisher.strip():
                 fields.setdefault("publisher", _clean_title(publisher))
             has_pub = True
+        elif ty == "NOTE" and _ISBN.match(s):
+            fields.setdefault("isbn", _ISBN.match(s).group(1))
         elif ty == "NOTE":
             fields.setdefault("note", _clean_title(s))
         elif ty == "PUBLISHER":
@@ -1864,6 +1866,8 @@ _CONTAINER_WORDS = re.compile(
     r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
     re.I,
 )
+_LINK_LABEL = re.compile(r"(?:url|doi|online|available(?:\s+(?:at|from|online))?|disponible\s+sur|en\s+ligne)\s*:?", re.I)
+_ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{7,14}[\dX])\.?$", re.I)
 _LEADING_YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.?\s*(?P<rest>\S.*)$")
 _MONTH_DAY = re.compile(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
@@ -2511,6 +2515,12 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 continue
             if _PAGE_COUNT.match(s) or _VOLS_COUNT.match(s):
                 kinds.append("SKIP")  # "518 p." / "4 vols." — the size of the book, not its pages
+                continue
+            if _LINK_LABEL.fullmatch(s) and k + 1 < len(fields) and fields[k + 1].kind in ("url", "doi"):
+                kinds.append("SKIP")  # "URL: http://…", "Disponible sur : www…": the label of the link
+                continue
+            if _ISBN.match(s):
+                kinds.append("NOTE")  # read as the ISBN by _interpret
                 continue
             if c == "GENRE" and s.lower().startswith("paper presented"):
                 c = "TEXT"  # the meeting is the container
