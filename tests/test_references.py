@@ -800,6 +800,11 @@ BIBLIOGRAPHY += [
         dict(title="Harbour lectures", url="http://example.org/harbour.ps", note="", container_title=""),
         id="label_before_a_link_is_no_note",
     ),
+    pytest.param(
+        "MOREAU, Luc. Les quais du nord. Paris : Éditions du Port, 2008. 117 p. (Collection Mer).",
+        dict(publisher_place="Paris", publisher="Éditions du Port", number_of_pages="117", page=""),
+        id="page_count_of_a_book",
+    ),
 ]
 
 

@@ -1217,6 +1217,8 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             if publisher.strip():
                 fields.setdefault("publisher", _clean_title(publisher))
             has_pub = True
+        elif ty == "NOTE" and _PAGE_COUNT.match(s):
+            fields.setdefault("number_of_pages", re.match(r"\d+", s).group())
         elif ty == "NOTE" and _ISBN.match(s):
             fields.setdefault("isbn", _ISBN.match(s).group(1))
         elif ty == "NOTE":
@@ -2306,7 +2308,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
                 continue
             elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]) and not (
                 _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _PAGES_PAREN.match(text[t.start + 1 : t.end - 1].strip())
-                or _book_info(text[t.start + 1 : t.end - 1])
+                or _book_info(text[t.start + 1 : t.end - 1]) or _PAGE_COUNT.match(text[cur.start : cur.end].strip())
             ):
                 cur.end = t.end
                 continue
@@ -2513,8 +2515,11 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             ):
                 kinds.append("PUBLISHER")
                 continue
-            if _PAGE_COUNT.match(s) or _VOLS_COUNT.match(s):
-                kinds.append("SKIP")  # "518 p." / "4 vols." — the size of the book, not its pages
+            if _PAGE_COUNT.match(s):
+                kinds.append("NOTE")  # "518 p.": the size of the book, not its pages (read by _interpret)
+                continue
+            if _VOLS_COUNT.match(s):
+                kinds.append("SKIP")  # "4 vols."
                 continue
             if _LINK_LABEL.fullmatch(s) and k + 1 < len(fields) and fields[k + 1].kind in ("url", "doi"):
                 kinds.append("SKIP")  # "URL: http://…", "Disponible sur : www…": the label of the link
