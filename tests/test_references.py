@@ -805,6 +805,21 @@ BIBLIOGRAPHY += [
         dict(publisher_place="Paris", publisher="Éditions du Port", number_of_pages="117", page=""),
         id="page_count_of_a_book",
     ),
+    pytest.param(
+        "Lind, O. (1999). Harbour lights [Motion picture]. Boston: Harbour Studio.",
+        dict(title="Harbour lights", genre="Motion picture", publisher="Harbour Studio"),
+        id="apa_bracketed_description_is_the_genre",
+    ),
+    pytest.param(
+        "Lind, O. Epitaph of a Harbour [Memórias do Porto]. Boston: Harbour Press, 1952.",
+        dict(title="Epitaph of a Harbour [Memórias do Porto]", genre=""),
+        id="bracketed_original_title_stays_in_the_title",
+    ),
+    pytest.param(
+        "Lind, O. and A. Moss. Merging harbour databases. Manuscript, 1995.",
+        dict(title="Merging harbour databases", genre="Manuscript", issued="1995"),
+        id="manuscript_is_a_genre",
+    ),
 ]
 
 

@@ -275,7 +275,8 @@ _GENRE = re.compile(
     r"master['’]?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|m\.?sc?\.?\s+thesis|thesis|working\s+paper|discussion\s+paper|"
     r"tech-?\s?nical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
     r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
-    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?"
+    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*|"
+    r"manuscript|personal\s+communication|press\s+release|draft\s+paper|tech\.?\s+rpt)\.?"
     r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*){0,2}",
     re.I,
 )
@@ -953,6 +954,24 @@ def _edited_by_next(parts: list[Token], idx: int) -> bool:
     return k < len(parts) and parts[k].type == "EDBY" and not str(parts[k]).startswith("(")
 
 
+_BRACKETED_KIND = re.compile(r"\s*\[([A-Za-z][^\[\]\d]{2,40})\]$")
+
+
+_KIND_WORDS = frozenset(
+    "film video podcast software abstract editorial dataset map photograph painting poster brochure "
+    "interview lecture speech review television radio online cd dvd audiobook transcript".split()
+)
+
+
+def _describes_kind(s: str) -> bool:
+    """'Motion picture' 'Data set' 'Film' — APA's description in sentence case; not a translated
+    title in title case ('Memórias Póstumas')."""
+    words = s.split()
+    if len(words) == 1:
+        return words[0].lower() in _KIND_WORDS
+    return all(w[:1].islower() or not w[:1].isalpha() for w in words[1:])
+
+
 def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     """Roles -> (form, Reference, locator, label)."""
     fields: dict[str, object] = {}
@@ -1275,6 +1294,11 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         fields["container_title"] = title
         title = ""
         has_container = True
+    mb = _BRACKETED_KIND.search(title) if p.bibliography and style == "plain" else None
+    if mb and mb.start() > 0 and _describes_kind(mb.group(1)):
+        # APA: "Title [Motion picture]", "Title [Data set]": the kind of work, not its title
+        fields.setdefault("genre", mb.group(1))
+        title = title[: mb.start()]
     if title:
         fields["title"] = title
         fields["title_style"] = style
