@@ -820,6 +820,11 @@ BIBLIOGRAPHY += [
         dict(title="Merging harbour databases", genre="Manuscript", issued="1995"),
         id="manuscript_is_a_genre",
     ),
+    pytest.param(
+        "Lind, O. (2014). Harbours vs. The Tide. Boston: Harbour Press.",
+        dict(title="Harbours vs. The Tide", publisher="Harbour Press"),
+        id="versus_inside_a_title",
+    ),
 ]
 
 

@@ -2766,7 +2766,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
                 _is_sentence_end(text, toks, i) or text[nxt.start : nxt.start + 3] == "In "
                 or text[nxt.start].isdigit() and not (i > 0 and text[toks[i - 1].start : toks[i - 1].end].lower() in _ABBREVIATIONS)
                 or (i > 0 and toks[i - 1].end == t.start and text[toks[i - 1].start : toks[i - 1].end].isupper() is False
-                    and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper())
+                    and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper()
+                    and text[toks[i - 1].start : toks[i - 1].end] not in ("vs", "v"))  # "Capitalism vs. The Climate"
             ):
                 return i + 1
         if t.type == "PERIOD" and i + 1 < len(toks) and toks[i + 1].type in ("URL", "DOI") and i > 0:
