@@ -825,6 +825,11 @@ BIBLIOGRAPHY += [
         dict(title="Harbours vs. The Tide", publisher="Harbour Press"),
         id="versus_inside_a_title",
     ),
+    pytest.param(
+        "Moss, A. (1984). Harbour cranes. In Proceedings of the Harbour Conference (HC-84) Pisa, Italy.",
+        dict(container_title="Proceedings of the Harbour Conference (HC-84)", publisher_place="Pisa, Italy"),
+        id="conference_city_without_its_comma",
+    ),
 ]
 
 

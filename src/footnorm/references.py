@@ -1894,6 +1894,7 @@ _CONTAINER_WORDS = re.compile(
 )
 _LINK_LABEL = re.compile(r"(?:url|doi|online|available(?:\s+(?:at|from|online))?|disponible\s+sur|en\s+ligne)\s*:?", re.I)
 _ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{7,14}[\dX])\.?$", re.I)
+_TRAILING_CITY = re.compile(r"\s(?P<city>[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})$")
 _LEADING_YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.?\s*(?P<rest>\S.*)$")
 _MONTH_DAY = re.compile(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
@@ -2655,6 +2656,12 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             continue
         if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
             kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
+        mc = _TRAILING_CITY.search(s) if kind in ("INBOOK", "TEXT") and k + 1 < n and kinds[k + 1] == "PLACE" else None
+        if mc and _known_city(mc.group("city")) and mc.start() > 0:
+            # "In Proceedings of the Conference (IJCAI-91) Sydney, Australia": the comma lost
+            out.append(_tok(kind, text, f.start, f.start + mc.start(), k))
+            out.append(_tok("PLACE", text, f.start + mc.start("city"), f.end, k))
+            continue
         if kind in ("TEXT", "PUBLISHER"):
             mpp = _PUBLISHER_THEN_PLACE.match(s)
             if mpp and _place_like(mpp.group("place")):  # "Westview Press Boulder, CO" (comma lost)
