@@ -183,6 +183,30 @@ FULL = [
         "3",
         id="two_places_year_german",
     ),
+    pytest.param(
+        "K. Lind and O. Moss, Harbour Engineering, Werft-Verlag, 1988.",
+        dict(author=["Lind", "Moss"], title="Harbour Engineering", publisher="Werft-Verlag", issued="1988"),
+        "",
+        id="year_after_the_publisher_is_the_date",
+    ),
+    pytest.param(
+        "O. Lind, “Tides,” Journal of Ports, vol. 87, 1990.",
+        dict(container_title="Journal of Ports", volume="87", issued="1990"),
+        "",
+        id="year_after_the_volume_is_the_date",
+    ),
+    pytest.param(
+        "O. Lind, “Tides,” Journal of Ports 87 (n.d.): 1990.",
+        dict(container_title="Journal of Ports", volume="87", issued=""),
+        "1990",
+        id="colon_pinpoint_stays_a_pinpoint_even_when_year_shaped",
+    ),
+    pytest.param(
+        "O. Lind, “Harbour Traffic,” Master’s thesis, Northport University, 2004.",
+        dict(publisher="Northport University", container_title="", issued="2004", type="thesis"),
+        "",
+        id="ieee_thesis_university_is_the_publisher",
+    ),
 ]
 
 
@@ -513,6 +537,302 @@ BIBLIOGRAPHY = [
         dict(author=["Huber"], editor=["Lind", "Moss"], container_title="Labour at sea", publisher="Werft Verlag",
              publisher_place="Hamburg"),
         id="apa_chapter_with_editors",
+    ),
+    pytest.param(
+        "Moreau, L. (2004). Tidal flats of the north. Coastal Review 12 (Suppl. 2): 45-60.",
+        dict(container_title="Coastal Review", volume="12", issue="Suppl. 2", page="45-60", issued="2004"),
+        id="supplement_issue_in_parentheses_after_the_volume",
+    ),
+    pytest.param(
+        "Lind, O. 1998. Harbour lights. Maritime Quarterly 31 (Winter): 101-19.",
+        dict(container_title="Maritime Quarterly", volume="31", issue="Winter", page="101-19", issued="1998"),
+        id="season_as_issue_after_the_volume",
+    ),
+    pytest.param(
+        "Ortega, P. (2001). Salt marshes. Estuaries, 7(1 & 2), 33-48.",
+        dict(container_title="Estuaries", volume="7", issue="1 & 2", page="33-48"),
+        id="double_issue_in_parentheses",
+    ),
+    pytest.param(
+        "A. Brandt. Dock cranes and tides. Journal of Port Engineering, 14 233-250, 1991.",
+        dict(title="Dock cranes and tides", container_title="Journal of Port Engineering", volume="14",
+             page="233-250", issued="1991"),
+        id="volume_and_pages_without_a_comma_between",
+    ),
+    pytest.param(
+        "Huber, K., Tidal locks, Journal of Canal Studies 3 pp. 12-30 (1987).",
+        dict(container_title="Journal of Canal Studies", volume="3", page="12-30", issued="1987"),
+        id="journal_volume_then_labelled_pages",
+    ),
+    pytest.param(
+        "Moreau, L. (2005). Anatomy of the harbour. I. The northern quays. Harbour Review 20, 91-127.",
+        dict(title="Anatomy of the harbour. I. The northern quays", container_title="Harbour Review", volume="20",
+             page="91-127"),
+        id="title_of_two_sentences_before_the_journal",
+    ),
+    pytest.param(
+        "Lind, O. (2004). Ports of call. A survey of trade. In K. Huber (Ed.), Atlas of the sea (pp. 10-20). "
+        "Hamburg: Werft Verlag.",
+        dict(title="Ports of call. A survey of trade", editor=["Huber"], container_title="Atlas of the sea",
+             page="10-20", type="chapter"),
+        id="title_of_two_sentences_before_in",
+    ),
+    pytest.param(
+        "Huber, K. (2003). Dockside unions. In A. Moss, O. Lind & P. Ortega (Eds.), Labour at sea (Vol. 2, "
+        "pp. 10–18). Hamburg: Werft Verlag.",
+        dict(editor=["Moss", "Lind", "Ortega"], container_title="Labour at sea", volume="2", page="10–18",
+             type="chapter"),
+        id="apa_editors_after_in_without_a_joiner_first",
+    ),
+    pytest.param(
+        "Carter, M. 1999. Harbour lights. Vol. 3 of Collected Poems. Boston: Harbour Press.",
+        dict(title="Harbour lights", volume="3", container_title="Collected Poems", publisher="Harbour Press"),
+        id="volume_of_a_collection_is_not_a_subtitle",
+    ),
+]
+
+
+BIBLIOGRAPHY += [
+    pytest.param(
+        "Carter, Mary, Harbour Lights (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], title="Harbour Lights", publisher="Harbour Press", issued="1998"),
+        id="oxford_inverted_name_then_title_in_display_words",
+    ),
+    pytest.param(
+        "Carter, Mary, A Harbour Reader: Essays on the Coast (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], title="A Harbour Reader: Essays on the Coast"),
+        id="oxford_title_with_article_and_colon",
+    ),
+    pytest.param(
+        "Carter, Mary, Harbour Lights, Tom Lind (trans.) (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], translator=["Lind"], title="Harbour Lights"),
+        id="oxford_title_then_translator",
+    ),
+    pytest.param(
+        "Doe, Jane, Richard Roe, and Sam Poe. Tides of Change. Boston: Harbour Press, 2001.",
+        dict(author=["Doe", "Roe", "Poe"], title="Tides of Change"),
+        id="chicago_display_coauthors_before_and",
+    ),
+    pytest.param(
+        "Doe, Jane, R. M. Roe, and S. T. Poe. Tides of Change. Boston: Harbour Press, 2001.",
+        dict(author=["Doe", "Roe", "Poe"], title="Tides of Change"),
+        id="chicago_display_coauthors_with_initials",
+    ),
+    pytest.param(
+        "Lind, O. (1996). Harbour traffic models. PhD thesis, Department of Marine Engineering, University of Northport.",
+        dict(publisher="Department of Marine Engineering, University of Northport", publisher_place="", type="thesis"),
+        id="thesis_department_and_university_are_one_publisher",
+    ),
+    pytest.param(
+        "O. Lind. Harbour traffic models. Technical Report TR-12, Dept. of Computer Science, Northport University, 1994.",
+        dict(publisher="Dept. of Computer Science, Northport University", publisher_place="", issued="1994",
+             type="report"),
+        id="report_department_is_no_place",
+    ),
+    pytest.param(
+        "Huber, K. (2010). Harbour cranes. In O. Lind, A. Moss, & P. Ortega (Eds.), Handbook of ports (3rd ed., "
+        "Vol. 2, pp. 82–114). Hamburg: Werft Verlag.",
+        dict(editor=["Lind", "Moss", "Ortega"], container_title="Handbook of ports", edition="3", volume="2",
+             page="82–114", publisher="Werft Verlag", type="chapter"),
+        id="apa_editor_list_and_book_details_in_parentheses",
+    ),
+    pytest.param(
+        "Carter, Mary, The Harbour Lights, Tom Lind, Ann Moss, and Sam Poe (eds.) (Boston: Harbour Press, 1998).",
+        dict(author=["Carter"], editor=["Lind", "Moss", "Poe"], title="The Harbour Lights", publisher="Harbour Press"),
+        id="oxford_editor_list_cut_at_commas",
+    ),
+    pytest.param(
+        "Moss, Ann. “Tide Tables.” In Coasts, Society, and Trade, edited by Tom Lind and Sam Poe, 1-10. Boston: "
+        "Harbour Press, 1986.",
+        dict(container_title="Coasts, Society, and Trade", editor=["Lind", "Poe"], page="1-10", type="chapter"),
+        id="chicago_book_title_with_commas_before_edited_by",
+    ),
+    pytest.param(
+        "Lind, O. (2013). Harbour parasites. Infection, Genetics and Evolution, 14, 10-20.",
+        dict(title="Harbour parasites", container_title="Infection, Genetics and Evolution", volume="14",
+             page="10-20"),
+        id="journal_named_by_a_list_of_subjects",
+    ),
+    pytest.param(
+        "Brown, S. (1995). Harbour yields. Journal of Ports, 50: 2, pp. 679-698.",
+        dict(container_title="Journal of Ports", volume="50", issue="2", page="679-698"),
+        id="volume_colon_issue_then_labelled_pages",
+    ),
+    pytest.param(
+        "Lind, O. 2004. Harbour speech. Phonetica 61: 4, 220-233.",
+        dict(container_title="Phonetica", volume="61", issue="4", page="220-233"),
+        id="volume_colon_issue_then_pages",
+    ),
+    pytest.param(
+        "Moss, A. (1990). Cranes. In Proceedings of the Harbour Conference, pp. 538-544 Boston.",
+        dict(container_title="Proceedings of the Harbour Conference", page="538-544", publisher_place="Boston"),
+        id="pages_then_place_without_a_comma",
+    ),
+    pytest.param(
+        "Lind, O. (1990). Harbour radar. In Proceedings of the Harbour Meeting, Boston, MA, pp. 1-9.",
+        dict(container_title="Proceedings of the Harbour Meeting", publisher_place="Boston, MA", page="1-9"),
+        id="conference_city_and_state_after_the_proceedings",
+    ),
+    pytest.param(
+        "Moss, Ann, “Tides,” in Tom Lind (ed.), The Harbour Companion (Northport University Press, 2004), pp. 139–58.",
+        dict(container_title="The Harbour Companion", editor=["Lind"], publisher="Northport University Press",
+             issued="2004", page="139–58"),
+        id="oxford_publisher_and_year_in_parentheses_after_the_book",
+    ),
+    pytest.param(
+        "Lind, O. (1998). Harbour radar. Review of Port Society. Vol. 3, no. 2, 164–188.",
+        dict(container_title="Review of Port Society", volume="3", issue="2", page="164–188"),
+        id="volume_label_after_the_journal_stop",
+    ),
+    pytest.param(
+        "Lind, O. (1998). Harbour radar. In Proceedings of the Harbour Workshop on Learning. Werft Press.",
+        dict(container_title="Proceedings of the Harbour Workshop on Learning", publisher="Werft Press"),
+        id="publisher_after_the_proceedings_stop",
+    ),
+    pytest.param(
+        "[4] O. Lind, “Harbour radar,” in Proceedings of the 21st Harbour Meeting, Savannah, GA, September 2008, pp. 1–9.",
+        dict(container_title="Proceedings of the 21st Harbour Meeting", publisher_place="Savannah, GA", page="1–9"),
+        id="ieee_conference_city_and_state",
+    ),
+    pytest.param(
+        "[8] O. Lind, A. Moss and K. Huber, Fortsch. Harb. 55, 644 (2007).",
+        dict(author=["Lind", "Moss", "Huber"], title="", volume="55", page="644", issued="2007",
+             type="article-journal"),
+        id="physics_article_volume_page_year",
+    ),
+    pytest.param(
+        "[3] O. Lind, K. Huber, Harb. Phys. Lett. B42 (1998) 105-114. [hep-th/9802109].",
+        dict(author=["Lind", "Huber"], title="", volume="B42", page="105-114", issued="1998",
+             type="article-journal"),
+        id="physics_article_volume_year_pages_then_arxiv",
+    ),
+    pytest.param(
+        "K. Lind, Harbour Cranes, Port Review, 12, 1998, 20-31.",
+        dict(author=["Lind"], title="Harbour Cranes", container_title="Port Review", volume="12", issued="1998",
+             page="20-31"),
+        id="elsevier_comma_style_display_name_year_then_range",
+    ),
+    pytest.param(
+        "[48] F. R. K. Lind, Harbour Graph Theory. Northport Mathematical Society, 1997.",
+        dict(author=["Lind"], issued="1997"),
+        id="capitalised_title_after_initialled_names",
+    ),
+    pytest.param(
+        "[16] Anna K Lind, Maria J Moss, and Tom Poe. Harbour radar. Port Review, 9(6):77–84, 2002.",
+        dict(author=["Lind", "Moss", "Poe"], title="Harbour radar", container_title="Port Review", volume="9"),
+        id="full_given_names_with_middle_initials_stay_names",
+    ),
+    pytest.param(
+        "[41] O. Lind, “Harbour waves,” Journal of Port Physics 33, 2435 (1962).",
+        dict(container_title="Journal of Port Physics", volume="33", issue="", page="2435", issued="1962"),
+        id="aip_page_after_a_volume_attached_to_the_journal",
+    ),
+    pytest.param(
+        "[42] O. Lind, “Harbour waves,” Port Security, 25, 4 (2010), pp. 521-46.",
+        dict(container_title="Port Security", volume="25", issue="4", page="521-46", issued="2010"),
+        id="oxford_issue_after_a_volume_set_off_by_a_comma",
+    ),
+    pytest.param(
+        "Moreau, Luc, L’art des ports, Paris, Flammarion, 1987.",
+        dict(title="L’art des ports", publisher_place="Paris", publisher="Flammarion", issued="1987"),
+        id="french_imprint_city_then_publisher",
+    ),
+    pytest.param(
+        "Moreau, Luc, Les quais, Paris, Éditions du Port, 2003.",
+        dict(publisher_place="Paris", publisher="Éditions du Port", issued="2003"),
+        id="french_imprint_city_then_editions",
+    ),
+    pytest.param(
+        "Lind, Olaf. The Harbour Psalter. Liverpool, 1999.",
+        dict(title="The Harbour Psalter", publisher_place="Liverpool", publisher="", issued="1999"),
+        id="city_alone_before_the_year",
+    ),
+    pytest.param(
+        "Lind, O. (1995). Harbour trust. Hamish Harbour: London.",
+        dict(publisher_place="London", publisher="Hamish Harbour", issued="1995"),
+        id="publisher_colon_city_reversed",
+    ),
+    pytest.param(
+        "Lind, O. Harbour Engineering. Harbour-Wesley, Reading, MA, 1974.",
+        dict(publisher="Harbour-Wesley", publisher_place="Reading, MA", issued="1974"),
+        id="publisher_then_city_and_state",
+    ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels and rainfall. J Limnol Res. 2010 Mar 18;12(4):55-61.",
+        dict(title="Lake levels and rainfall", issued="2010", volume="12", issue="4", page="55-61"),
+        id="vancouver_date_with_month_and_day",
+    ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels and rainfall. J Limnol Res. 2014 38(1) 5-11.",
+        dict(issued="2014", volume="38", issue="1", page="5-11"),
+        id="vancouver_year_then_volume_without_punctuation",
+    ),
+    pytest.param(
+        "Lind, O. Harbour speech. Journal of Port Acoustics 137, 1493-1502. 2015. *†",
+        dict(container_title="Journal of Port Acoustics", issued="2015", volume="137", page="1493-1502"),
+        id="year_then_a_remark_in_symbols",
+    ),
+    pytest.param(
+        "Quill N, Stone M. Lake levels. Limnology 15: 87-101, 2014 [PMID: 1234567].",
+        dict(container_title="Limnology", issued="2014", volume="15", page="87-101"),
+        id="year_then_a_bracketed_identifier",
+    ),
+    pytest.param(
+        "Quill N. The lake levels of the north. J Limnol Res. 2010;12(4):55-61.",
+        dict(author=["Quill"], title="The lake levels of the north", issued="2010", volume="12"),
+        id="vancouver_single_author",
+    ),
+    pytest.param(
+        "Lind, O., Harbour reflection, in: A. Moss and K. Huber (eds.), Proceedings of the Harbour Workshop, 1994.",
+        dict(title="Harbour reflection", editor=["Moss", "Huber"], container_title="Proceedings of the Harbour Workshop",
+             issued="1994"),
+        id="comma_then_in_ends_the_title",
+    ),
+    pytest.param(
+        "Lind, O. (2000). Harbour ecology. In L. R. Moss, R. B. Huber, et al. (Eds.), Coastal science (pp. 281-298). "
+        "Boston: Harbour Press.",
+        dict(editor=["Moss", "Huber"], container_title="Coastal science", page="281-298"),
+        id="apa_editors_with_et_al",
+    ),
+    pytest.param(
+        "Lind, O. (2010). Harbour guide. Northport: Harbour Press. ISBN 978-0-12-374857-7.",
+        dict(publisher="Harbour Press", isbn="978-0-12-374857-7", note=""),
+        id="isbn_after_the_imprint",
+    ),
+    pytest.param(
+        "Lind, O. Harbour lectures. URL: http://example.org/harbour.ps.",
+        dict(title="Harbour lectures", url="http://example.org/harbour.ps", note="", container_title=""),
+        id="label_before_a_link_is_no_note",
+    ),
+    pytest.param(
+        "MOREAU, Luc. Les quais du nord. Paris : Éditions du Port, 2008. 117 p. (Collection Mer).",
+        dict(publisher_place="Paris", publisher="Éditions du Port", number_of_pages="117", page=""),
+        id="page_count_of_a_book",
+    ),
+    pytest.param(
+        "Lind, O. (1999). Harbour lights [Motion picture]. Boston: Harbour Studio.",
+        dict(title="Harbour lights", genre="Motion picture", publisher="Harbour Studio"),
+        id="apa_bracketed_description_is_the_genre",
+    ),
+    pytest.param(
+        "Lind, O. Epitaph of a Harbour [Memórias do Porto]. Boston: Harbour Press, 1952.",
+        dict(title="Epitaph of a Harbour [Memórias do Porto]", genre=""),
+        id="bracketed_original_title_stays_in_the_title",
+    ),
+    pytest.param(
+        "Lind, O. and A. Moss. Merging harbour databases. Manuscript, 1995.",
+        dict(title="Merging harbour databases", genre="Manuscript", issued="1995"),
+        id="manuscript_is_a_genre",
+    ),
+    pytest.param(
+        "Lind, O. (2014). Harbours vs. The Tide. Boston: Harbour Press.",
+        dict(title="Harbours vs. The Tide", publisher="Harbour Press"),
+        id="versus_inside_a_title",
+    ),
+    pytest.param(
+        "Moss, A. (1984). Harbour cranes. In Proceedings of the Harbour Conference (HC-84) Pisa, Italy.",
+        dict(container_title="Proceedings of the Harbour Conference (HC-84)", publisher_place="Pisa, Italy"),
+        id="conference_city_without_its_comma",
     ),
 ]
 

@@ -24,6 +24,7 @@ _PLAIN = (
     ("url", "URL"),
     ("doi", "DOI"),
     ("isbn", "ISBN"),
+    ("number_of_pages", "number-of-pages"),
     ("genre", "genre"),
     ("archive", "archive"),
     ("archive_location", "archive_location"),

@@ -72,6 +72,7 @@ class Reference:
     url: str = ""
     doi: str = ""
     isbn: str = ""
+    number_of_pages: str = ""  # the size of a book ("518 p."), never a page range
     genre: str = ""
     archive: str = ""
     archive_location: str = ""

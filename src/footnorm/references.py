@@ -261,7 +261,7 @@ _ROMAN = r"[ivxlc]+"
 # roman numerals in lower case, or of two letters and more: a lone "C." is an initial
 _NUM = r"(?:[A-Z]{0,2}\d+[a-z]?|(?-i:" + _ROMAN + r"|[IVXLC]{2,}))"
 _RANGE = _NUM + r"(?:\s*[-‐‑−–—‒]\s*" + _NUM + r")?(?:\s*(?:f|ff|sq|sqq|et\s+seq)\.?)?"
-_VOL = re.compile(r"^(?:vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-‐‑−–/]" + _NUM + r")?)$", re.I)
+_VOL = re.compile(r"^(?:volume|vol|vols|bd|bde|band|t|tome|tomo|v|teil|tl|part|pt)\.?\s*(" + _NUM + r"(?:[-‐‑−–/]" + _NUM + r")?)$", re.I)
 _ISSUE = re.compile(
     r"^(?:no|nos|nr|nᵒ|n°|nº|n\.º|n\.°|núm|num|n|heft|h|issue|fasc|iss)\.?\s*(\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?)$",
     re.I,
@@ -276,7 +276,8 @@ _GENRE = re.compile(
     r"master['’]?s\s+thesis|ma\s+thesis|m\.a\.\s+thesis|m\.?sc?\.?\s+thesis|thesis|working\s+paper|discussion\s+paper|"
     r"tech-?\s?nical\s+report|tech\.\s+rep|report|preprint|unpublished\s+manuscript|"
     r"habilitationsschrift|tesis(?:\s+doctoral)?|thèse(?:\s+de\s+doctorat)?|tesi(?:\s+di\s+dottorato)?|"
-    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*)\.?"
+    r"mémoire|white\s+paper|policy\s+brief|conference\s+paper|paper\s+presented\s+at\b.*|"
+    r"manuscript|personal\s+communication|press\s+release|draft\s+paper|tech\.?\s+rpt)\.?"
     r"(?:\s+(?:no\.\s*)?[A-Z0-9][\w./-]*){0,2}",
     re.I,
 )
@@ -926,7 +927,55 @@ _INSTITUTION = re.compile(
     r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
     re.I,
 )
+_VOL_OF = re.compile(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
+
+
+_LAST_OF_SERIES = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
+
+
+# abbreviated US states of five letters and more keep their stop ("Beverly Hills, Calif.")
+_PLACE_ABBREVIATIONS = frozenset("calif colo conn penn wisc okla mich minn tenn wash".split())
+
+
+_STATE_CODE = re.compile(r"[A-Z]{2}\.?|[A-Z]\.\s?[A-Z]\.")
+
+
+def _conference_place(text: str, parts: list[Token], idx: int) -> bool:
+    """"in Proceedings of the Meeting (ION 2008), Savannah, GA, pp. 1-9": after a proceedings'
+    title, a city followed by its state's code is the meeting's place, not more of the title."""
+    place = str(parts[idx])
+    if not _place_like(place) or len(place.split()) > 3:
+        return False
+    nxt = str(parts[idx + 1]).strip(" ,") if idx + 1 < len(parts) else ""
+    return bool(_STATE_CODE.fullmatch(nxt))
+
+
+def _edited_by_next(parts: list[Token], idx: int) -> bool:
+    """Chicago: "In Culture, Society, and Health, edited by ...": the book's title runs over its
+    commas up to "edited by", whatever words it holds."""
+    k = idx + 1
+    while k < len(parts) and parts[k].type == "TEXT":
+        k += 1
+    return k < len(parts) and parts[k].type == "EDBY" and not str(parts[k]).startswith("(")
+
+
+_BRACKETED_KIND = re.compile(r"\s*\[([A-Za-z][^\[\]\d]{2,40})\]$")
+
+
+_KIND_WORDS = frozenset(
+    "film video podcast software abstract editorial dataset map photograph painting poster brochure "
+    "interview lecture speech review television radio online cd dvd audiobook transcript".split()
+)
+
+
+def _describes_kind(s: str) -> bool:
+    """'Motion picture' 'Data set' 'Film' — APA's description in sentence case; not a translated
+    title in title case ('Memórias Póstumas')."""
+    words = s.split()
+    if len(words) == 1:
+        return words[0].lower() in _KIND_WORDS
+    return all(w[:1].islower() or not w[:1].isalpha() for w in words[1:])
 
 
 def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
@@ -979,7 +1028,11 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         and not part_types & {"NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "LOC", "INBOOK", "EDBY", "DATE", "URL", "DOI"}
         and not _CONTAINER_WORDS.search(str(texts[0]))
     )
+    skip: set[int] = set()
+    volume_after_comma = False
     for idx, t in enumerate(p.parts):
+        if idx in skip:
+            continue
         s = str(t).strip()
         ty = t.type
         if ty in ("TEXT", "PUBLISHER", "PLACE") and last_kind in ("PUBLISHER", "PLACEPUB") and p.bibliography and re.fullmatch(
@@ -1008,9 +1061,36 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields["publisher_place"] = f"{fields.get('publisher_place', '')}, {s.rstrip('.')}"
             continue
         if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and container_start >= 0 and not (
-            p.bibliography and _PUBLISHER_WORDS.search(s)
+            p.bibliography and _PUBLISHER_WORDS.search(s) and not _edited_by_next(p.parts, idx)
+        ) and not (
+            # "In Proceedings of the Meeting, Savannah, GA": the meeting's place
+            _conference_place(text, p.parts, idx) and "publisher_place" not in fields
+        ) and not (
+            # "In Proceedings AAAI-91. AAAI." / "(CVPR). IEEE": the publisher after the full stop
+            p.bibliography and idx > 0 and "." in text[p.parts[idx - 1].end_pos : t.start_pos]
+            and (_STRONG_PUBLISHER.search(s) or re.fullmatch(r"[A-Z]{2,6}\.?", s))
         ):
             # "in Loving God, Loving Neighbor: Ministry ..." — the container goes on over commas
+            fields["container_title"] = _clean_title(text[container_start : t.end_pos])
+            continue
+        if ty in ("CONTAINER", "TEXT") and last_kind in ("CONTAINER", "INBOOK") and "publisher_place" not in fields and (
+            _conference_place(text, p.parts, idx)
+        ):
+            fields["publisher_place"] = f"{s.strip()}, {str(p.parts[idx + 1]).strip(' ,')}"
+            skip.add(idx + 1)
+            last_kind = "PLACE"
+            continue
+        if ty in ("CONTAINER", "TEXT") and last_kind == "GENRE" and "publisher" not in fields and (
+            p.bibliography and ty == "TEXT" or _ACADEMIC.search(s) or _INSTITUTION.search(s)
+        ):
+            fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
+            last_kind = "PUBLISHER"
+            continue
+        if ty == "TEXT" and p.bibliography and last_kind == "TEXT" and has_container and container_start >= 0 and (
+            "container_title" in fields and _LAST_OF_SERIES.match(s)
+            and idx + 1 < len(p.parts) and p.parts[idx + 1].type in ("NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES", "DOI")
+        ):
+            # "Infection, Genetics and Evolution, 14": a journal named by a list of subjects
             fields["container_title"] = _clean_title(text[container_start : t.end_pos])
             continue
         if ty == "CONTAINER":
@@ -1020,16 +1100,24 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
                 has_container = True
             elif "collection_title" not in fields:
                 fields["collection_title"] = _clean_title(s)
-        elif ty == "TEXT" and p.bibliography and last_kind == "GENRE" and "publisher" not in fields:
-            fields["publisher"] = _clean_title(s)  # "PhD thesis, Carnegie Mellon University"
-            ty = "PUBLISHER"
+        elif ty == "TEXT" and p.bibliography and _VOL_OF.match(s) and not has_container:
+            # Chicago: "Vol. 7 of Collected Works": the book is one volume of a larger work
+            mvo = _VOL_OF.match(s)
+            fields.setdefault("volume", mvo.group("vol"))
+            fields["container_title"] = _clean_title(mvo.group("work"))
+            has_container = True
         elif ty == "TEXT" and p.bibliography and _SERIES.search(s) and "collection_title" not in fields:
             fields["collection_title"] = _clean_title(s)
         elif ty == "TEXT" and p.bibliography and has_container and _PUBLISHER_WORDS.search(s):
             fields.setdefault("publisher", _clean_title(s))
             ty = "PUBLISHER"
-        elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields:
+        elif ty == "TEXT" and p.bibliography and (has_container or has_pub) and re.fullmatch(r"[A-Z][\w .'-]{1,30}", s) and len(s.split()) <= 3 and "publisher_place" not in fields and not (
+            _ACADEMIC.search(s) or _INSTITUTION.search(s)
+        ):
             fields["publisher_place"] = _clean_title(s)
+            ty = "PLACE"
+        elif ty == "TEXT" and lone_publisher and _known_city(s):
+            fields.setdefault("publisher_place", s.rstrip("."))  # "Title. Liverpool, 1999."
             ty = "PLACE"
         elif ty == "TEXT" and lone_publisher:
             fields.setdefault("publisher", _clean_title(s))  # "Pearl, J. (1988). Title. Morgan Kaufmann."
@@ -1067,6 +1155,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields["container_title"] = _clean_title(_IN_PREFIX.sub("", s, count=1))
             has_container = is_inbook = True
         elif ty == "EDBY":
+            is_inbook = is_inbook or bool(_IN_PREFIX.match(s))  # "In O. Lind (Ed.), Book": a chapter
             inner = re.sub(r",\s*eds?\.?$", "", s.strip("()")) if s.startswith("(") else _EDBY.sub("", s, count=1)
             inner = _IN_PREFIX.sub("", inner, count=1)
             inner = re.sub(r"[\s,]*(?:\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)|,?\s*editors?|,?\s*eds?\.)\s*:?$", "", inner)
@@ -1122,10 +1211,13 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             nxt_type = p.parts[idx + 1].type if idx + 1 < len(p.parts) else ""
             if "volume" not in fields and last_kind in ("CONTAINER", "TEXT", "INBOOK", "NUMBER", "VOL") and last_kind != "NUMBER":
                 fields["volume"] = s
-            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER" and (
+                volume_after_comma = idx > 0 and "," in text[p.parts[idx - 1].end_pos : t.start_pos]
+            elif "volume" in fields and "issue" not in fields and last_kind == "NUMBER" and volume_after_comma and (
                 nxt_type == "DATEPAREN" and not re.search(r"\d\s*[-‐‑−–]\s*\d", s)
             ):
-                fields["issue"] = s  # Oxford: "Security, 25, 4 (2010)"
+                # Oxford: "Security, 25, 4 (2010)"; but AIP's "Applied Physics 33, 2435 (1962)",
+                # the volume right after the journal, has the page there
+                fields["issue"] = s
             elif "volume" not in fields and style == "quoted":
                 fields["volume"] = s
             else:
@@ -1135,16 +1227,25 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             fields.setdefault("issue", s.strip("()[] "))
             has_issue_or_date = True
         elif ty in ("PAGES", "LOC"):
+            mvol = re.match(r"\(?vol\.\s*(\w+),", s, re.I)
+            if mvol:
+                fields.setdefault("volume", mvol.group(1))  # APA: "(Vol. 4, pp. 643–691)"
             s_pages = re.sub(r"^\(?(?:vol\.\s*\w+,\s*)?|\)$", "", s, flags=re.I).strip()
             m = _LOC.match(s_pages)
             fields.setdefault("page", m.group("value") if m else s_pages)
         elif ty == "PLACEPUB":
             place, _, publisher = s.partition(":")
+            if _known_city(publisher) and not _known_city(place):
+                place, publisher = publisher.strip().rstrip("."), place  # "Hamish Hamilton: London"
             if place.strip():
                 fields.setdefault("publisher_place", place.strip())
             if publisher.strip():
                 fields.setdefault("publisher", _clean_title(publisher))
             has_pub = True
+        elif ty == "NOTE" and _PAGE_COUNT.match(s):
+            fields.setdefault("number_of_pages", re.match(r"\d+", s).group())
+        elif ty == "NOTE" and _ISBN.match(s):
+            fields.setdefault("isbn", _ISBN.match(s).group(1))
         elif ty == "NOTE":
             fields.setdefault("note", _clean_title(s))
         elif ty == "PUBLISHER":
@@ -1152,6 +1253,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             has_pub = True
         elif ty == "PLACE":
             place = s.strip().rstrip(",")
+            last = re.search(r"([^\W\d_]{5,})\.$", place)
+            if last and last.group(1).lower() not in _PLACE_ABBREVIATIONS:
+                place = place[:-1]  # the entry's closing stop, not an abbreviation's ("Mass.", "N.J.")
             if "publisher_place" in fields and last_kind == "PLACE":
                 fields["publisher_place"] = f"{fields['publisher_place']}, {place}"
             else:
@@ -1196,6 +1300,11 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         fields["container_title"] = title
         title = ""
         has_container = True
+    mb = _BRACKETED_KIND.search(title) if p.bibliography and style == "plain" else None
+    if mb and mb.start() > 0 and _describes_kind(mb.group(1)):
+        # APA: "Title [Motion picture]", "Title [Data set]": the kind of work, not its title
+        fields.setdefault("genre", mb.group(1))
+        title = title[: mb.start()]
     if title:
         fields["title"] = title
         fields["title_style"] = style
@@ -1639,6 +1748,14 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 citations.append(best.citation)
             diagnostics.extend(best.diagnostics)
             i = j + 1
+        for k, c in enumerate(citations):
+            ref = c.reference
+            if c.locator and c.form == "full" and not ref.issued and _YEAR.match(c.locator) and (
+                ref.publisher or ref.container_title and (ref.volume or ref.issue)
+            ) and not text[c.end :].strip(" .,;") and text[: text.rfind(c.locator)].rstrip().endswith(","):
+                # "Title, Addison-Wesley, 1988." / "Journal, vol. 87, 1990.": the last number, a year
+                # after the publisher or the volume, is the date, not a page
+                citations[k] = replace(c, reference=replace(ref, issued=_ANY_YEAR.search(c.locator).group(1)), locator="", label="")
         if numbered and citations and citations[0].locator:
             # a list entry's trailing range is the work's pages, its trailing year the date
             first = citations[0]
@@ -1809,7 +1926,7 @@ _BIB_NOTE = re.compile(
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
-_TRAILING_VOL_PAGE = re.compile(r"^(?P<text>.*[^\d\s])\s+(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
+_TRAILING_VOL_PAGE = re.compile(r"^(?:(?P<text>.*[^\d\s])\s+)?(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
 _TRAILING_DAY_MONTH = re.compile(
     r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
 )
@@ -1834,7 +1951,21 @@ _CONTAINER_WORDS = re.compile(
     r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
     re.I,
 )
+_LINK_LABEL = re.compile(r"(?:url|doi|online|available(?:\s+(?:at|from|online))?|disponible\s+sur|en\s+ligne)\s*:?", re.I)
+_ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{7,14}[\dX])\.?$", re.I)
+_TRAILING_CITY = re.compile(r"\s(?P<city>[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})$")
+_LEADING_YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.?\s*(?P<rest>\S.*)$")
+_MONTH_DAY = re.compile(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
 _TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
+
+
+_RANGE_END = r"(?:pp?\.\s*)?\d{1,5}\s*[-‐‑−–]\s*\d{1,5}"
+_YEAR_AND_RANGE_END = re.compile(
+    r",\s*(?:(?:1[5-9]|20)\d\d\s*,\s*" + _RANGE_END + r"|" + _RANGE_END + r"\s*,\s*(?:1[5-9]|20)\d\d)\.?\s*$"
+)
+
+
+_QUOTE_MARK = re.compile(r"[“„«\"‘`]")
 
 
 @dataclass(slots=True)
@@ -1856,6 +1987,10 @@ class _Head:
         # "Hagenmeyer, Heinrich, Title, Place 1973": a short note never carries a year
         if self.inverted and self.has_given and self.quoted_next and not self.joined and self.terminator == ",":
             return True  # "Behler, Ernst, “Title,” Journal" — notes write "Ernst Behler"
+        if self.terminator == "," and not _QUOTE_MARK.search(rest) and _YEAR_AND_RANGE_END.search(rest):
+            # "M. C. Miller, Donors, Speculum, 66, 1991, 27-42.": a note's pinpoint is one page
+            # or a few, never after a bare year; the year and the work's range end an entry
+            return True
         body = rest.lstrip(" ,.")
         head_, _, last = body.rpartition(",")
         if head_ and re.fullmatch(r"\s*[\divxlc]+(?:\s*[-‐‑−–]\s*\d+)?\.?\s*", last) and not (
@@ -1912,6 +2047,23 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             term = ","  # "Castro, Costa, und Harris, „Title“" is a note's name list
         return _Head(pos, inverted, term, initials_after_family, has_given, joined, quoted, vancouver_list) if pos > 0 else None
 
+    display_units = 0  # display-order names closed so far ("H. Fischer", "Mary Jones")
+    display_initialled = 0  # ... of which with initials
+
+    def uninitialled_after_initials() -> bool:
+        # IEEE, Elsevier: every name so far has initials ("H. Fischer, B. Verghese"); a run of
+        # capitalised words without one is the title ("Centre Pompidou", "Spectral Graph Theory")
+        return (
+            not inverted and display_units > 0 and display_initialled == display_units
+            and unit_initials == 0 and unit_words - unit_particles >= 2 and not after_joiner and not _joiner_ahead(text, we)
+        )
+
+    def after_whole_name() -> bool:
+        # "Doe, Jane, Richard Roe, and Sam Poe": after a whole inverted name, co-authors are
+        # written in display order and an "and" comes before the last; without one, the
+        # display-order words are the title
+        return inverted and has_given and not awaiting_given and not joined and not after_joiner
+
     i = 0
     while i < n:
         n = fill(i + 4)
@@ -1928,6 +2080,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             close = text.find(")", ws, ws + 40)
             if _YEAR_WORD.match(w) or _NO_DATE.match(inner) or close > 0 and _is_date_paren(text[ws : close + 1]):
                 return head(end, "year")  # "(2010)" "(July 1978)" "(2010, March 3)"
+            if after_whole_name() and unit_words - unit_particles >= 2 and unit_initials == 0:
+                return head(boundary, ",")  # "Christov, Carolyn, William Kentridge (Brussels: ...)"
             return head(end, "paren")
         if _YEAR_WORD.match(w):
             return head(end, "year")
@@ -1977,6 +2131,8 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             re.match(r"\s*(?:1[5-9]|20)\d\d", text[we : we + 12]) is not None
             or "," not in text[we : we + 200].split(". ", 1)[0]
         )  # "He Huanhuan: On Dignāga's Names." — not "Harbour Records: Leith, Bd. 2"
+        if colon and unit_words >= 1 and after_whole_name():
+            return head(boundary, ",")  # "Auner, Joseph, A Schoenberg Reader: Documents"
         if colon and (is_name_word or is_initial) and (
             inverted and (awaiting_given or unit_initials) or first_unit_colon or is_initial and unit_words >= 1
         ):
@@ -2000,12 +2156,18 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if core.endswith(".") and not is_initial and stripped.lower() in ("jr", "sr") and sep:
             pass  # "Blyth Jr., C.": a name's suffix, the list goes on
         elif core.endswith(".") and not is_initial:
+            if uninitialled_after_initials():
+                return head(boundary, ",")  # "F. R. K. Chung, Spectral Graph Theory. Publisher"
             # "Koomen." "Frederick." — a whole word with a full stop closes the list
             last_sep = sep
             return head(we - len(sep) - 1, "." if not sep else ",")
         if is_initial and awaiting_given and core.endswith("."):
             initials_after_family = True
         vancouver = unit_words > unit_initials and "." not in core[:-1] and (len(core) >= 3 or vancouver_list)  # "Sern EB."
+        if is_initial and core.endswith(".") and not sep and first_unit and unit_words == 2 and unit_first_name and (
+            i + 1 < n and words[i + 1][0].rstrip(",;.") in _TITLE_OPENERS
+        ):
+            return head(we, ".")  # a lone Vancouver author: "Harrell F. The rms package"
         if is_initial and core.endswith(".") and (awaiting_given or vancouver) and not sep and i + 1 < n:
             # "Facklam, M. Information deficits" / "Sern EB. Development": initials end the
             # list — unless a name follows ("Sasayama, D. Hattori, K. Teraishi, T.")
@@ -2035,6 +2197,13 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         if sep and is_initial and unit_words >= 2 and unit_initials == unit_words - 1 and unit_first_name:
             vancouver_list = True  # "Dennemärker J," / "Gertz M.," — family, then initials
         if sep:
+            if after_whole_name() and unit_words - unit_particles >= 2 and unit_initials == 0 and not _joiner_ahead(text, we):
+                return head(boundary, ",")  # "Bourdieu, Pierre, Homo Academicus, Peter Collier (trans.)"
+            if uninitialled_after_initials():
+                return head(boundary, ",")  # "H. Fischer, Centre Pompidou, Deutsche Bauzeitung, No. 134"
+            if not inverted and not first_unit or not inverted and unit_words - unit_particles >= 2:
+                display_units += 1
+                display_initialled += unit_initials > 0 and unit_initials == unit_words - unit_particles - 1
             if first_unit and unit_words - unit_particles == 1 and not is_initial:
                 inverted = True
             if awaiting_given:
@@ -2063,6 +2232,17 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
             after_joiner = False
         i += 1
     return head(end, "end")
+
+
+_LIST_END = re.compile(r"[^\W\d_]{2}\.\s|[(:“„«\"‘]")  # a word's full stop, not an initial's
+_JOINER_WORD = re.compile(r"\s(?:and|&|und|et|y|e|a|i|u\.)\s")
+
+
+def _joiner_ahead(text: str, pos: int) -> bool:
+    """An "and" before the name list can end (a full stop, a parenthesis, a colon, a quotation)."""
+    window = text[pos : pos + 200]
+    stop = _LIST_END.search(window)
+    return bool(_JOINER_WORD.search(window[: stop.start() if stop else len(window)]))
 
 
 _SUSPENSION_JOINERS = frozenset("und oder bzw. and or et ou e o y".split())
@@ -2192,8 +2372,18 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
             if cur is not None and ty == "PAREN" and re.fullmatch(r"\s*\d+[a-z]?(?:\s*[-‐‑−–/]\s*\d+)?\s*", text[t.start + 1 : t.end - 1]):
                 out.append(cur)  # "126(6)": volume and issue
                 cur = None
-            elif cur is not None and ty == "PAREN" and ":" in text[t.start : t.end] and _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB":
-                out.append(cur)  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)"
+            elif cur is not None and ty == "PAREN" and _issue_after_volume(text, toks, i):
+                out.append(cur)  # "Nature 400 (12 August): 675", "AIDS Care, 14(Suppl. 1), 133"
+                out.append(_Field("issueparen", t.start, t.end))
+                cur = None
+                continue
+            elif cur is not None and ty == "PAREN" and (":" in text[t.start : t.end] or _ENDS_IN_YEAR.search(text[t.start : t.end])) and (
+                _paren_kind(text[t.start + 1 : t.end - 1]) == "PUB" and not _ACCESSED.match(text[t.start + 1 : t.end - 1])
+            ):
+                out.append(cur)  # "tr. W. Rehg (Cambridge, Mass.: MIT Press)" / "Companion (Cambridge UP, 2004)"
+                cur = None
+            elif cur is not None and ty == "PAREN" and _EDITOR_PAREN.match(text[t.start + 1 : t.end - 1]):
+                out.append(cur)  # "in Random Fields (R. Chellappa, ed.), pp. 131-157"
                 cur = None
             elif cur is not None and ty == "PAREN" and (_EDMARK.match(text[t.start : t.end]) or _ROLE_PAREN.match(text[t.start : t.end])):
                 cur.end = t.end  # "In John Foran (ed.) Theorizing Revolutions": the list ends here
@@ -2202,6 +2392,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
                 continue
             elif cur is not None and ty in ("PAREN", "BRACKET") and not _is_date_paren(text[t.start : t.end]) and not (
                 _EDITION.match(text[t.start + 1 : t.end - 1].strip()) or _PAGES_PAREN.match(text[t.start + 1 : t.end - 1].strip())
+                or _book_info(text[t.start + 1 : t.end - 1]) or _PAGE_COUNT.match(text[cur.start : cur.end].strip())
             ):
                 cur.end = t.end
                 continue
@@ -2224,7 +2415,66 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     return out
 
 
+_ISSUE_SHAPE = re.compile(
+    r"(?:(?:suppl|supp|supplement|no|nr|part|pt|special\s+issue)\.?\s*)?[\dA-Za-z]{1,4}"
+    r"(?:\s*(?:[-‐‑−–/&,]|and)\s*[\dA-Za-z]{1,4}){0,3}|winter|spring|summer|autumn|fall",
+    re.I,
+)
+_VOLUME_WORD = re.compile(r"\d{1,4}[A-Z]?|[A-Z]?\d{1,4}")
+
+
+def _issue_after_volume(text: str, toks: list[_Tok], i: int) -> bool:
+    """A short parenthesis right after a volume number, then pages or the end: the issue
+    ("4 (1): 1-4", "14(Suppl. 1), 133-136", "1(1 & 2)", "76 (Winter): 136-168") — not a date."""
+    t = toks[i]
+    inner = text[t.start + 1 : t.end - 1].strip()
+    if not inner or len(inner) > 16 or _is_date_paren(text[t.start : t.end]):
+        return False
+    if not (_ISSUE_SHAPE.fullmatch(inner) or _DATE.match(inner)):
+        return False  # "(pp. 167-193)", "(NIPS*92)": pages, an acronym
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None or prev.type != "WORD" or not _VOLUME_WORD.fullmatch(text[prev.start : prev.end]):
+        return False
+    if i > 1 and toks[i - 2].type == "WORD" and text[toks[i - 2].start : toks[i - 2].end].lower().rstrip(".") in ("pp", "p", "s", "pages"):
+        return False  # "pp. 12 (note 3)": a pinpoint's gloss
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    return nxt is None or nxt.type in ("COLON", "COMMA", "PERIOD", "SEMI")
+
+
+_ENDS_IN_YEAR = re.compile(r",\s*(?:1[5-9]|20)\d\d[a-z]?\)$")
+_EDITOR_PAREN = re.compile(r"^[A-ZÀ-Þ][^()]{1,80},\s*eds?\.?$")
+# Cities where most scholarly books are published, in the forms imprints use: a publisher
+# and a city look alike ("Paris, Flammarion", "Hamish Hamilton: London"); the city is known.
+_PUBLISHING_CITIES = frozenset(
+    c.strip() for c in """london, oxford, cambridge, edinburgh, glasgow, dublin, manchester, liverpool, birmingham,
+    bristol, new york, boston, chicago, philadelphia, princeton, new haven, berkeley, los angeles, san francisco,
+    washington, baltimore, ithaca, ann arbor, durham, chapel hill, austin, minneapolis, seattle, stanford, toronto,
+    montreal, montréal, ottawa, sydney, melbourne, canberra, auckland, cape town, johannesburg, paris, lyon,
+    marseille, bordeaux, toulouse, lille, rennes, nancy, strasbourg, grenoble, montpellier, rouen, caen, dijon,
+    nantes, bruxelles, brussels, louvain, leuven, liège, genève, geneva, lausanne, berlin, münchen, munich,
+    hamburg, frankfurt, köln, cologne, leipzig, stuttgart, heidelberg, tübingen, göttingen, freiburg, bonn,
+    dresden, wien, vienna, zürich, zurich, basel, bern, amsterdam, leiden, utrecht, den haag, the hague,
+    rotterdam, groningen, roma, rome, milano, milan, torino, turin, firenze, florence, bologna, napoli, naples,
+    venezia, venice, padova, pisa, genova, bari, palermo, madrid, barcelona, sevilla, salamanca, valencia,
+    lisboa, lisbon, porto, coimbra, são paulo, rio de janeiro, buenos aires, méxico, mexico, santiago, lima,
+    bogotá, stockholm, uppsala, københavn, copenhagen, oslo, helsinki, warszawa, warsaw, kraków, praha, prague,
+    budapest, moskva, moscow, athens, istanbul, jerusalem, tel aviv, cairo, beirut, delhi, new delhi, mumbai,
+    bombay, calcutta, kolkata, singapore, hong kong, beijing, shanghai, tokyo, kyoto, seoul, grand rapids,
+    leicester, sheffield, leeds, nottingham, york, bloomington, urbana, madison, new brunswick, amherst,
+    evanston, pittsburgh, st. louis, lanham, westport, thousand oaks, newbury park, hoboken,
+    mahwah, hillsdale, englewood cliffs, upper saddle river, reading, menlo park""".split(",")
+)
+
+
+def _known_city(s: str) -> bool:
+    """'Paris' 'New York, NY' 'Cambridge, Mass.' — a publishing city, with its state or country."""
+    return s.strip().rstrip(".").split(",")[0].strip().lower() in _PUBLISHING_CITIES
+
+
 _PLACE_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|of|on|upon|am|an|der|la|le|de|del|sur|and|&|/|und|et)$")
+
+
+_ACADEMIC = re.compile(r"\b(?:univ\w*|college|school|laborator\w*|lab|polytechn\w*|dept|division|faculty)\b", re.I)
 
 
 def _place_like(s: str) -> bool:
@@ -2233,8 +2483,8 @@ def _place_like(s: str) -> bool:
     words = s.split()
     if not words or len(words) > 4 or any(ch.isdigit() for ch in s):
         return False
-    if _CONTAINER_WORDS.search(s) or _STRONG_PUBLISHER.search(s) or _INSTITUTION.search(s):
-        return False
+    if _CONTAINER_WORDS.search(s) or _STRONG_PUBLISHER.search(s) or _INSTITUTION.search(s) or _ACADEMIC.search(s):
+        return False  # "University of Toronto" is the publisher of a thesis or report, not its place
     if re.fullmatch(r"[A-Z]{3,}", s):
         return False  # "PUF", "ACM": a publisher's initials
     return words[0][:1].isupper() and all(_PLACE_WORD.match(w) for w in words)
@@ -2246,10 +2496,15 @@ def _short_name_piece(s: str) -> bool:
     return 0 < len(s.split()) <= 3 and looks_like_names(s)
 
 
+_NUMBER_LABEL = re.compile(r"vol|vols|volume|no|nos|nr|bd|heft|issue|pp", re.I)
+
+
 def _journal_continues(text: str, toks: list[_Tok], j: int) -> bool:
     """After 'J. Approx.': another abbreviation or a volume number soon ('Theory 72')."""
     if j < len(toks) and (_EDBY.match(text[toks[j].start : toks[j].start + 30]) or _TRANSBY.match(text[toks[j].start : toks[j].start + 30])):
         return False  # "Theories of Memory. Ed. A. C. Collins": an editor, not more journal
+    if j < len(toks) and _NUMBER_LABEL.fullmatch(text[toks[j].start : toks[j].end]):
+        return False  # "Chinese Society. Vol. 3, no. 2": the volume's label, not more journal
     for k in range(j, min(j + 4, len(toks))):
         t = toks[k]
         word = text[t.start : t.end]
@@ -2279,9 +2534,15 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         if f.kind == "pages":
             kinds.append("PAGES")
             continue
+        if f.kind == "issueparen":
+            inner = s[1:-1].strip()
+            kinds.append("DATEPAREN" if _DATE.match(inner) else "ISSUEPAREN")
+            continue
         if f.kind == "paren":
             inner = s[1:-1].strip()
-            if _ACCESSED.match(inner):
+            if len(_book_info(inner)) > 1:
+                kinds.append("BOOKINFO")  # APA: "(2nd ed., Vol. 3, pp. 10–18)"
+            elif _ACCESSED.match(inner):
                 kinds.append("ACCESSED")
             elif _TRANS_PAREN.match(inner):
                 kinds.append("TRANSBY")  # "(translated by Douglas Martin)" / "(H. J. Silverman, Trans.)"
@@ -2325,7 +2586,8 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             elif c == "ISSUE" and k > 0 and kinds and kinds[-1] not in ("NUMBER", "VOL"):
                 c = "ISSUE"
             me = _NAMES_ED.match(s)
-            if me and looks_like_names(me.group("names")):
+            # "& G. Lindzey (Eds.)": the last piece of a list of editors cut at its commas
+            if me and looks_like_names(re.sub(r"^(?:and|&|und|et|e|y)\s+", "", me.group("names"))):
                 kinds.append("EDBY")  # "In M. Carme Picallo (ed.)" — the book follows
                 continue
             mt = _NAMES_TRANS.match(s)
@@ -2337,8 +2599,17 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             ):
                 kinds.append("PUBLISHER")
                 continue
-            if _PAGE_COUNT.match(s) or _VOLS_COUNT.match(s):
-                kinds.append("SKIP")  # "518 p." / "4 vols." — the size of the book, not its pages
+            if _PAGE_COUNT.match(s):
+                kinds.append("NOTE")  # "518 p.": the size of the book, not its pages (read by _interpret)
+                continue
+            if _VOLS_COUNT.match(s):
+                kinds.append("SKIP")  # "4 vols."
+                continue
+            if _LINK_LABEL.fullmatch(s) and k + 1 < len(fields) and fields[k + 1].kind in ("url", "doi"):
+                kinds.append("SKIP")  # "URL: http://…", "Disponible sur : www…": the label of the link
+                continue
+            if _ISBN.match(s):
+                kinds.append("NOTE")  # read as the ISBN by _interpret
                 continue
             if c == "GENRE" and s.lower().startswith("paper presented"):
                 c = "TEXT"  # the meeting is the container
@@ -2365,15 +2636,44 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     while k < n:
         if kinds[k] == "INBOOK":
             j = k + 1
-            while j < n and j - k <= 24 and kinds[j] == "TEXT" and _short_name_piece(text[fields[j].start : fields[j].end]):
+            while j < n and j - k <= 24 and kinds[j] == "TEXT" and (
+                _short_name_piece(text[fields[j].start : fields[j].end])
+                or re.fullmatch(r"\s*(?:et\s+al\.?|u\.\s?a\.)\s*", text[fields[j].start : fields[j].end])
+            ):
                 j += 1
-            if j < n and kinds[j] in ("EDBY", "EDMARK") and (j > k + 1 or kinds[j] == "EDMARK") and (
+            # "In R. Moodley, C. Lago & A. Talahite (Eds.)": the first name is in the "In" field itself
+            first_is_name = _short_name_piece(_IN_PREFIX.sub("", text[fields[k].start : fields[k].end], count=1))
+            if j < n and kinds[j] in ("EDBY", "EDMARK") and (j > k + 1 or kinds[j] == "EDMARK" or first_is_name) and (
                 kinds[j] == "EDMARK" or _NAMES_ED.match(text[fields[j].start : fields[j].end].strip().rstrip("."))
             ):
                 fields[k] = _Field("text", fields[k].start, fields[j].end)
                 kinds[k] = "EDBY"
                 del fields[k + 1 : j + 1], kinds[k + 1 : j + 1]
                 n = len(fields)
+        k += 1
+
+    # "Finance, 50: 2, pp. 679-698" / "Phonetica 61: 4, 220-233": a bare number after the volume's
+    # colon is the issue when the pages follow it
+    for k in range(n - 1):
+        if kinds[k] == "PAGES" and kinds[k + 1] == "PAGES" and fields[k].kind == "pages" and re.fullmatch(
+            r"\d{1,3}[A-Za-z]?", text[fields[k].start : fields[k].end].strip().rstrip(".,")
+        ):
+            kinds[k] = "ISSUE"
+
+    # "Jonathan Wordsworth, M. H. Abrams, and Stephen Gill (eds.)": the last editor with the
+    # mark, the names before it cut off at their commas
+    k = 0
+    while k < n:
+        if kinds[k] == "EDBY" and re.match(r"(?:and|&|und|et|e|y)\s", text[fields[k].start : fields[k].end].strip()):
+            j = k
+            while j > 0 and k - j < 24 and kinds[j - 1] == "TEXT" and _short_name_piece(text[fields[j - 1].start : fields[j - 1].end]):
+                j -= 1
+            if j < k:
+                fields[j] = _Field("text", fields[j].start, fields[k].end)
+                kinds[j] = "EDBY"
+                del fields[j + 1 : k + 1], kinds[j + 1 : k + 1]
+                n = len(fields)
+                k = j
         k += 1
 
     # Trailing places: "..., Beijing, China." / "Prentice Hall, Upper Saddle River, N.J."
@@ -2390,11 +2690,22 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
         places += 1
         k -= 1
 
+    # French, Italian, Spanish imprints put the city first: "Paris, Flammarion, 1987"
+    for k in range(n - 1):
+        here, there = text[fields[k].start : fields[k].end], text[fields[k + 1].start : fields[k + 1].end]
+        if kinds[k] == "TEXT" and kinds[k + 1] in ("PLACE", "PUBLISHER") and _known_city(here) and not (
+            _known_city(there) or _STATE_CODE.fullmatch(there.strip(" ."))
+        ):
+            kinds[k], kinds[k + 1] = "PLACE", "PUBLISHER"
+
     out: list[Token] = []
     for k, f in enumerate(fields):
         kind = kinds[k]
         s = text[f.start : f.end]
         if kind == "SKIP":
+            continue
+        if kind == "BOOKINFO":
+            out.extend(_tok(ty, text, f.start + 1 + a, f.start + 1 + b, k) for ty, a, b in _book_info(text[f.start + 1 : f.end - 1]))
             continue
         if kind == "PLACEPUB" and len(s.split(":")[0].split()) <= 2 and out and out[-1].type in ("TEXT", "PLACE") and _place_like(str(out[-1])):
             start = out.pop().start_pos  # "San Francisco, CA: Jossey-Bass"
@@ -2404,21 +2715,42 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
             continue
         if kind == "INBOOK" and k + 1 < n and kinds[k + 1] == "EDMARK":
             kind = "EDBY"  # "In C. Wehlburg & S. Chadwick-Blossey (Eds), Title"
+        mc = _TRAILING_CITY.search(s) if kind in ("INBOOK", "TEXT") and k + 1 < n and kinds[k + 1] == "PLACE" else None
+        if mc and _known_city(mc.group("city")) and mc.start() > 0:
+            # "In Proceedings of the Conference (IJCAI-91) Sydney, Australia": the comma lost
+            out.append(_tok(kind, text, f.start, f.start + mc.start(), k))
+            out.append(_tok("PLACE", text, f.start + mc.start("city"), f.end, k))
+            continue
         if kind in ("TEXT", "PUBLISHER"):
             mpp = _PUBLISHER_THEN_PLACE.match(s)
             if mpp and _place_like(mpp.group("place")):  # "Westview Press Boulder, CO" (comma lost)
                 out.append(_tok("PUBLISHER", text, f.start, f.start + mpp.end("pub"), k))
                 out.append(_tok("PLACE", text, f.start + mpp.start("place"), f.end, k))
                 continue
-        if kind == "TEXT":
-            ml = _LEADING_PAGES.match(s)
-            if ml:  # "pp. 538-544 Boston"
-                out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
-                out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
+        ml = _LEADING_PAGES.match(s) if kind in ("TEXT", "PAGES") else None
+        if ml:  # "pp. 538-544 Boston"
+            out.append(_tok("PAGES", text, f.start, f.start + ml.end("pages"), k))
+            out.append(_tok("PLACE" if _place_like(ml.group("rest")) else "TEXT", text, f.start + ml.start("rest"), f.end, k))
+            continue
+        my = _LEADING_YEAR.match(s.strip()) if kind == "TEXT" else None
+        if my:
+            rest_at = f.start + (len(s) - len(s.lstrip())) + my.start("rest")
+            rest = my.group("rest")
+            if _MONTH_DAY.fullmatch(rest):
+                out.append(_tok("DATE", text, f.start, f.end, k))  # Vancouver: "2010 Mar 18"
                 continue
+            if re.fullmatch(r"\d{1,4}|\W+|\[.*\]\W*", rest):
+                # "2014 38(1)": the year, then the volume; "2015. *†" / "2014 [PMID: ...]": a remark
+                out.append(_tok("YEAR", text, f.start, rest_at, k))
+                out.append(_tok("NUMBER" if rest[0].isdigit() else "NOTE", text, rest_at, f.end, k))
+                continue
+        if kind == "TEXT":
             mv = _TRAILING_VOL_PAGE.match(s)
-            if mv:  # "Bulletin de la société ... du Périgord 3 490"
-                out.append(_tok("TEXT", text, f.start, f.start + mv.end("text"), k))
+            if mv and not mv.group("text") and _ANY_YEAR.fullmatch(mv.group("vol")):
+                mv = None  # "2014 38(1)": the year, then the volume
+            if mv:  # "Bulletin de la société ... du Périgord 3 490" / "Biol. Cybern., 50 363-396"
+                if mv.group("text"):
+                    out.append(_tok("TEXT", text, f.start, f.start + mv.end("text"), k))
                 out.append(_tok("NUMBER", text, f.start + mv.start("vol"), f.start + mv.end("vol"), k))
                 out.append(_tok("PAGES", text, f.start + mv.start("page"), f.end, k))
                 continue
@@ -2428,8 +2760,13 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
                 out.append(_tok("DATE", text, f.start + md.start("date"), f.end, k))
                 continue
             mp = _TRAILING_PAGES.match(s)
-            if mp:  # "Southern Economic Journal pp. 191–204"
-                out.append(_tok("TEXT", text, f.start, f.start + mp.end("text"), k))
+            if mp:  # "Southern Economic Journal pp. 191–204" / "J. Logic Programming 1 pp. 35-50"
+                mn = re.match(r"(?P<text>.*[^\d\s])\s+(?P<num>\d{1,4})$", mp.group("text"))
+                if mn:
+                    out.append(_tok("TEXT", text, f.start, f.start + mn.end("text"), k))
+                    out.append(_tok("NUMBER", text, f.start + mn.start("num"), f.start + mn.end("num"), k))
+                else:
+                    out.append(_tok("TEXT", text, f.start, f.start + mp.end("text"), k))
                 out.append(_tok("PAGES", text, f.start + mp.start("pages"), f.end, k))
                 continue
             m = _TRAILING_NUMBER.match(s) or re.match(r"^(?P<text>.*\D)\s+(?P<num>(?:1[5-9]|20)\d\d)$", s)
@@ -2444,8 +2781,33 @@ def _classify_bib_tail(text: str, fields: list[_Field]) -> list[Token]:
     return out
 
 
+_BOOK_INFO_PART = re.compile(r"[^,]+(?:,\s*(?:part|pt\.?)\s+\w+)?")
+
+
+def _book_info(inner: str) -> list[tuple[str, int, int]]:
+    """The parts of APA's parenthesis after a book title, "(2nd ed., Vol. 3, pp. 10–18)", as
+    (type, start, end) in ``inner``; [] when any part is something else."""
+    parts: list[tuple[str, int, int]] = []
+    for m in _BOOK_INFO_PART.finditer(inner):
+        piece = m.group().strip()
+        a = m.start() + len(m.group()) - len(m.group().lstrip())
+        b = a + len(piece)
+        if _EDITION.match(piece):
+            parts.append(("EDITION", a, b))
+        elif re.match(r"vols?\.\s*\w+(?:\s*[-–]\s*\w+)?(?:,\s*(?:part|pt\.?)\s+\w+)?$", piece, re.I):
+            parts.append(("VOL", a, b))
+        elif re.match(r"(?:pp?\.|S\.)\s*\w+(?:\s*[-‐‑−–—]\s*\w+)?$", piece):
+            parts.append(("PAGES", a, b))
+        else:
+            return []
+    return parts
+
+
 _EDITION_START = re.compile(r"(?:\d+(?:st|nd|rd|th|d|e)|rev\.|revised)\s*(?:ed\b|edn\b|edition\b)", re.I)
 _ROLE_PAREN = re.compile(r"^\((?:eds?|trans|tr|ed\.\s*and\s*trans|hrsg|hg|dir|éds?)\.?\)$", re.I)
+
+
+_IN_BOOK_AFTER_COMMA = re.compile(r"(?:in|In|IN|dans|en)\s*:?\s+[A-ZÀ-Þ]")
 
 
 def _role_paren_ahead(text: str, toks: list[_Tok], j: int) -> bool:
@@ -2470,7 +2832,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
                 _is_sentence_end(text, toks, i) or text[nxt.start : nxt.start + 3] == "In "
                 or text[nxt.start].isdigit() and not (i > 0 and text[toks[i - 1].start : toks[i - 1].end].lower() in _ABBREVIATIONS)
                 or (i > 0 and toks[i - 1].end == t.start and text[toks[i - 1].start : toks[i - 1].end].isupper() is False
-                    and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper())
+                    and len(text[toks[i - 1].start : toks[i - 1].end]) > 1 and text[nxt.start].isupper()
+                    and text[toks[i - 1].start : toks[i - 1].end] not in ("vs", "v"))  # "Capitalism vs. The Climate"
             ):
                 return i + 1
         if t.type == "PERIOD" and i + 1 < len(toks) and toks[i + 1].type in ("URL", "DOI") and i > 0:
@@ -2499,6 +2862,8 @@ def _title_end(text: str, toks: list[_Tok], comma_ends: bool) -> int:
             return i + 1  # "[56] R. Salakhutdinov. Learning deep generative models, 2009."
         if comma_ends and t.type == "COMMA":
             return i + 1
+        if t.type == "COMMA" and i + 2 < len(toks) and _IN_BOOK_AFTER_COMMA.match(text, toks[i + 1].start):
+            return i + 1  # "Title, in: A. Moss (ed.), Book" / "Title, in Proceedings of ..."
         if t.type == "COMMA" and i + 1 < len(toks) and (
             _EDITION_START.match(text[toks[i + 1].start : toks[i + 1].start + 30])
             or _EDBY.match(text[toks[i + 1].start : toks[i + 1].start + 30])
@@ -2622,18 +2987,33 @@ _TITLELESS_ARTICLE = re.compile(
 )
 
 
+# Physics (AIP, APS, Elsevier): "Fortsch. Phys. 55, 644 (2007)", "Phys. Lett. B428 (1998) 105-114",
+# "J. Appl. Phys. 87, pp. 334–344 (2000)", often with an arXiv number in brackets after them.
+_PHYSICS_VOLUME = r"(?P<volume>[A-Z]?\d{1,4})"
+_PHYSICS_PAGE = r"(?:pp?\.\s*)?(?P<page>[A-Z]?\d+(?:\s*[-‐‑−–]\s*[A-Z]?\d+)?)"
+_PHYSICS_YEAR = r"\((?P<year>(?:1[89]|20)\d\d)\)"
+_PHYSICS_JOURNAL = r"(?P<journal>" + _JOURNAL_WORD + r"(?:\s+" + _JOURNAL_WORD + r"){0,7}?)\s+"
+_ARXIV_AFTER = r"\.?(?:\s*\[[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)?\]\.?)?"
+_PHYSICS_ARTICLES = (
+    re.compile(_PHYSICS_JOURNAL + _PHYSICS_VOLUME + r",\s*" + _PHYSICS_PAGE + r"\s*" + _PHYSICS_YEAR + _ARXIV_AFTER),
+    re.compile(_PHYSICS_JOURNAL + _PHYSICS_VOLUME + r"\s*" + _PHYSICS_YEAR + r"\s*" + _PHYSICS_PAGE + _ARXIV_AFTER),
+)
+
+
 def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """An entry that names the journal right after its authors, with year, volume and pages."""
     if not stream or stream[-1].type != "AUTHORS":
         return None
     start, end = rest[0].start, rest[-1].end
     m = _TITLELESS_ARTICLE.fullmatch(text, start, end)
+    for rx in _PHYSICS_ARTICLES:
+        m = m or rx.fullmatch(text, start, end)
     if m is None or m.group("journal").split()[0].lower() in ("of", "and", "the", "de", "der", "la", "et"):
         return None
     parts = [Token("CONTAINER", m.group("journal").rstrip(","), m.start("journal"), 0, 0, end_pos=m.end("journal")),
              Token("YEAR", m.group("year"), m.start("year"), 0, 0, end_pos=m.end("year")),
              Token("VOL", m.group("volume"), m.start("volume"), 0, 0, end_pos=m.end("volume"))]
-    if m.group("issue"):
+    if m.re is _TITLELESS_ARTICLE and m.group("issue"):
         parts.append(Token("ISSUEPAREN", m.group("issue"), m.start("issue"), 0, 0, end_pos=m.end("issue")))
     parts.append(Token("PAGES", m.group("page"), m.start("page"), 0, 0, end_pos=m.end("page")))
     parse = _Parse(kind="cit", bibliography=True)
@@ -2642,7 +3022,8 @@ def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tupl
     _, ref, _, _ = _interpret(text, parse)
     ref = replace(ref, type="article-journal")
     first = stream[0].start_pos
-    cit = Citation(start=first, end=m.end("page"), text=text[first : m.end("page")], form="full", reference=ref)
+    last = max(m.end("page"), m.end("year"))
+    cit = Citation(start=first, end=last, text=text[first:last], form="full", reference=ref)
     return cit, stream + parts
 
 
@@ -2664,9 +3045,55 @@ def _title_first(text: str, toks: list[_Tok], pos: int) -> tuple[list[Token], li
     return None
 
 
+_JOURNAL_NUMBERS = frozenset(["NUMBER", "VOL", "ISSUE", "ISSUEPAREN", "PAGES"])
+_SUBTITLE_NOT = re.compile(r"^(?:\(|vols?\.?\s|tome\s|bd\.\s)", re.I)
+
+
+def _subtitle_blocks(text: str, stream: list[Token]) -> list[Token]:
+    """An unquoted title with further sentences: "Anatomy of the ports. I. The northern quays.
+    Harbour Review 20, 91-127" / "Tides. A new account. In O. Lind (Ed.), ...".
+
+    The blocks between the title and the container are the title's own when full stops
+    separate them all and what follows is plainly the container: a journal's name right
+    before its volume, or a book after "In" / "Edited by"."""
+    ti = next((k for k, t in enumerate(stream) if t.type == "TITLE"), -1)
+    if ti < 0:
+        return stream
+    k = ti + 1
+    while k < len(stream) and stream[k].type == "TEXT":
+        k += 1
+    blocks = stream[ti + 1 : k]
+    nxt = stream[k].type if k < len(stream) else ""
+    if nxt in ("INBOOK", "EDBY", "TRANSBY") and blocks:
+        if nxt == "EDBY" and not re.match(r"(?:in\b|edited\b|ed\.)", str(stream[k]), re.I):
+            return stream  # "Book Title, R. Graham (eds.)": the book itself
+        keep = 0  # every block is the title's
+    elif len(blocks) >= 2 and (nxt in _JOURNAL_NUMBERS or nxt == "YEAR" and k + 1 < len(stream) and stream[k + 1].type in _JOURNAL_NUMBERS):
+        keep = 1  # the last block names the journal
+    else:
+        return stream
+    merged = blocks[: len(blocks) - keep]
+    prev = stream[ti]
+    for b in blocks[: len(merged) + keep]:
+        if text[prev.end_pos : b.start_pos].strip() != "." or _SUBTITLE_NOT.match(str(b)) or _SERIES.search(str(b)) or (
+            looks_like_names(str(b)) and _HAS_INITIAL.search(str(b))
+        ):
+            return stream
+        prev = b
+    if not merged or keep and not str(blocks[-1])[:1].isalpha():
+        return stream  # "Oncogene. 2010 Mar 18;29(11)": the last block is a date, not the journal
+    title = stream[ti]
+    end = merged[-1].end_pos
+    while end > title.start_pos and text[end - 1] in " .":
+        end -= 1
+    joined = Token("TITLE", text[title.start_pos : end], title.start_pos, 0, 0, end_pos=end)
+    return stream[:ti] + [joined] + stream[ti + 1 + len(merged) :]
+
+
 def _finish_bibliography(text: str, stream: list[Token], tail: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """Classify the tail, parse the entry with bibliography.lark, build the citation."""
     stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
+    stream = _subtitle_blocks(text, stream)
     try:
         parse = _bibliography_parser().parse(stream)
     except (UnexpectedInput, LarkError):
