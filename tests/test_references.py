@@ -1082,6 +1082,17 @@ def test_two_complete_short_citations_in_two_sentences():
 # --------------------------------------------------------------------------
 
 LEGAL = [
+    # national acts by their kind and number or date (es, fr, it, de)
+    pytest.param("Ley 39/2015, de 1 de octubre, del Procedimiento Administrativo Común, art. 21.", "legislation",
+                 "Ley 39/2015, de 1 de octubre, del Procedimiento Administrativo Común", "21", id="spanish_ley"),
+    pytest.param("Véase el Real Decreto 1720/2007, de 21 de diciembre.", "legislation",
+                 "Real Decreto 1720/2007, de 21 de diciembre", "", id="spanish_real_decreto"),
+    pytest.param("Loi n° 78-17 du 6 janvier 1978 relative à l'informatique, art. 2.", "legislation",
+                 "Loi n° 78-17 du 6 janvier 1978 relative à l'informatique", "2", id="french_loi"),
+    pytest.param("Legge 22 aprile 1941, n. 633, art. 70.", "legislation", "Legge 22 aprile 1941, n. 633", "70",
+                 id="italian_legge"),
+    pytest.param("Gesetz über die Deutsche Nationalbibliothek vom 22. Juni 2006, § 14.", "legislation",
+                 "Gesetz über die Deutsche Nationalbibliothek", "14", id="german_gesetz_vom"),
     # parliamentary papers: the number is the title, and "S." is a page (Seite), not a sentence
     pytest.param("BT-Drs. 18/2345, S. 17.", "report", "BT-Drs. 18/2345", "17", id="bundestag_drucksache"),
     pytest.param("Vgl. BR-Drucks. 210/11, S. 4 f.", "report", "BR-Drucks. 210/11", "4 f", id="bundesrat_drucksache"),

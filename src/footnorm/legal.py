@@ -73,6 +73,17 @@ _ACT = re.compile(
     r"(?:" + _ACT_ORIGIN + r"\s*)?" + _ACT_NUMBER,
     re.I,
 )
+# A national act by its kind and number or date: "Ley 15/2015", "Real Decreto 1720/2007", "Orden
+# ECD/465/2012", "Loi n° 2016-1321 du 7 octobre 2016", "Legge 22 aprile 1941" (its "n. 633" follows),
+# "D.lgs. 30 giugno 2003", "Gesetz über Urheberrecht und verwandte Schutzrechte vom 9. September 1965"
+_NATIONAL_ACT = re.compile(
+    r"^(?:(?:la|el|le|il|das|the)\s+)?(?:(?:Ley(?:\s+Org[áa]nica)?|Real\s+Decreto(?:[-\s]ley|\s+Legislativo)?|Decreto(?:[-\s]ley)?|Orden)"
+    r"\s+(?:[A-Z]{2,5}/)?\d{1,4}/(?:1[89]|20)\d\d"
+    r"|(?:Loi(?:\s+organique)?|D[ée]cret|Ordonnance|Arr[êe]t[ée])\s+n\s?[°º˚o]?\s*\d{2,4}-\d{1,5}"
+    r"|(?:Legge|L\.|Decreto(?:\s+legislativo|\s+legge|\s+del\s+Presidente\s+della\s+Repubblica)?|D\.\s?lgs\.?"
+    r"|D\.\s?L\.|D\.\s?P\.\s?R\.)\s+\d{1,2}\s+[a-z]+\s+(?:1[89]|20)\d\d"
+    r"|(?-i:Gesetz|Verordnung|[A-ZÄÖÜ][\w-]*(?:gesetz|verordnung|ordnung))\s+(?:über|zur|zum|für|betreffend)\s[^,;]{3,200}?\s+vom\s+\d)"
+)
 # a word that names an instrument, after "art. 4 of the ..." / "§ 1 des ..."
 _INSTRUMENT_WORD = re.compile(
     r"(?:" + _ACT_WORDS + r"|act|code|treaty|convention|charter|covenant|protocol|declaration|constitution|"
@@ -308,7 +319,8 @@ _OPEN_WORDS = frozenset(
     court tribunal tribunale cour corte judgment judgement sentencia sentenza urteil arrêt beschluss
     case cases causa asunto rs res resolution resolución résolution risoluzione comment recommendation
     observación pub act amendments code ordinance stat ann chamber ecj cjeu ecthr eugh bgh bverfg
-    order opinion conclusiones application committee commission s.b h.b h.r a.b rep""".split()
+    order opinion conclusiones application committee commission s.b h.b h.r a.b rep
+    ley decreto orden loi décret decret ordonnance arrêté legge d.l d.p.r""".split()
 )
 _STRIP = " .,;:()[]"
 
@@ -320,7 +332,7 @@ def _may_open(window: str) -> bool:
         return True
     for w in window.lower().split():
         w = w.strip(_STRIP)
-        if w in _OPEN_WORDS or w.endswith(("gericht", "gerichtshof")) or w.startswith(("res.", "art.")):
+        if w in _OPEN_WORDS or w.endswith(("gericht", "gerichtshof", "gesetz", "verordnung")) or w.startswith(("res.", "art.", "d.lgs")):
             return True
     return False
 
@@ -497,14 +509,19 @@ def _act(text: str, fields, start: int, end: int) -> Legal | None:
     'Richtlinie 2012/28/EU des Europäischen Parlaments ... vom 25.10.2012 über ...'."""
     first = _f(text, fields[0])
     m = _ACT.match(first)
-    if not m:
+    national = None if m else _NATIONAL_ACT.match(first)
+    if not m and not national:
         return None
     j = max(1, _title_end(text, fields, 1))
     title = text[fields[0][0] : fields[j - 1][1]]
     title = re.sub(r"^(?:the|la|el|le|die|der)\s+", "", title, flags=re.I)
+    if national and " vom " in title:  # "Gesetz über … vom 9. September 1965 (BGBl. I S. 1273)": its date
+        title = title[: title.index(" vom ")]
+    issued = _issued(text[start:end])
+    if national and not issued and (y := re.search(r"/((?:1[89]|20)\d\d)\b", first)):
+        issued = y.group(1)  # "Ley 15/2015": the year is the number's second part
     container, page, _ = _gazette_facts(text, fields, j)
     locator, label, _ = _locator_after(text, fields, j)
-    issued = _issued(text[start:end])
     return Legal(start, end, "legislation", title, locator, label, issued, container, page=page)
 
 
