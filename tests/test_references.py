@@ -1240,6 +1240,26 @@ def test_prose_handing_over_to_a_legal_citation(text, authority, title, signal):
     assert text[c.start:].startswith(signal)
 
 
+@pytest.mark.parametrize("text, title, authority, issued, locator", [
+    pytest.param("STC 76/2019, de 22 de mayo, FJ 6.", "STC 76/2019", "Tribunal Constitucional", "2019", "6",
+                 id="spanish_constitutional_court"),
+    pytest.param("Véase la STS 512/2016, de 14 de junio.", "STS 512/2016", "Tribunal Supremo", "2016", "",
+                 id="spanish_supreme_court"),
+    pytest.param("BGH, Urt. v. 4.5.2017 – I ZR 208/15, Rn. 21.", "I ZR 208/15", "BGH", "2017", "21",
+                 id="german_court_decision_and_docket"),
+    pytest.param("BVerfG, Beschl. v. 13.2.2007 – 1 BvR 421/05.", "1 BvR 421/05", "BVerfG", "2007", "",
+                 id="german_constitutional_court"),
+    pytest.param("Cass. civ. 1re, 5 mars 2015, n° 14-11.441.", "n° 14-11.441", "Cass. civ. 1re", "2015", "",
+                 id="french_cour_de_cassation"),
+    pytest.param("Corte cost., sent. n. 238/2014.", "sent. n. 238/2014", "Corte cost.", "2014", "",
+                 id="italian_constitutional_court"),
+])
+def test_national_court_decisions(text, title, authority, issued, locator):
+    c = only(text)
+    assert (c.reference.type, c.reference.title, c.reference.authority, c.reference.issued, c.locator) == (
+        "legal_case", title, authority, issued, locator)
+
+
 def test_prose_giving_its_source_in_parentheses():
     c = only("The figures differ from port to port (A. Doe, Tides of the North, cit., p. 28).")
     assert (families(c.reference.author), c.reference.title, c.locator) == (["Doe"], "Tides of the North", "28")

@@ -104,7 +104,7 @@ _NOT_ABBREV = frozenset(["ECLI", "OJ", "ABL", "BGBL", "BOE", "ECR", "PC", "HL", 
 _PIN_LABEL = (
     r"(?P<label>§§?|¶¶?|articles?|artículos?|articol[oi]|artikel|artt\.?|arts?\.?|"
     r"paragraphs?|paras?\.?|par\.?|pts?\.?|points?|punto|puntos|apartados?|"
-    r"rn\.?|rz\.?|randnr\.?|recitals?|considerandos?|erwägungsgr(?:und|ünde)|"
+    r"rn\.?|rz\.?|randnr\.?|tz\.?|recitals?|considerandos?|erwägungsgr(?:und|ünde)|fj\.?|f\.\s?j\.|"
     r"annex|anhang|anexo|allegato|(?-i:ss?\.?)|secs?\.|sections?|rules?|reg\.)"
 )
 # "24(2)(c)" "4.1" "52:17B-71.8" "3(c)(i)" "32" "II" ; then "Abs. 1 S. 2 lit. a", ranges, lists
@@ -302,7 +302,7 @@ def read_legal(text: str, start: int, end: int) -> Legal | None:
     if not fields:
         return None
     # an act first: "Commission Regulation (EU) 2019/1150" names its author, not a court
-    for form in (_act, _parliamentary_paper, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
+    for form in (_act, _parliamentary_paper, _national_decision, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
                  _un_document, _instrument_and_pinpoint):
         got = form(text, fields, start, end)
         if got is not None:
@@ -320,7 +320,8 @@ _OPEN_WORDS = frozenset(
     case cases causa asunto rs res resolution resolución résolution risoluzione comment recommendation
     observación pub act amendments code ordinance stat ann chamber ecj cjeu ecthr eugh bgh bverfg
     order opinion conclusiones application committee commission s.b h.b h.r a.b rep
-    ley decreto orden loi décret decret ordonnance arrêté legge d.l d.p.r""".split()
+    ley decreto orden loi décret decret ordonnance arrêté legge d.l d.p.r
+    stc sts san sap stsj atc ats cass ce urt beschl sent""".split()
 )
 _STRIP = " .,;:()[]"
 
@@ -481,6 +482,45 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
         return None
     issued = _issued(whole)
     return Legal(start, end, "legal_case", title, locator, label, issued, authority=", ".join(court), full=not short)
+
+
+# National decisions by their own designations: Spanish "STC 31/2010", "STS 1234/2019" (a court's
+# initials and the decision's number/year); Italian "Corte cost., sent. n. 238/2014"; German "BGH,
+# Urt. v. 12.3.2010 – I ZR 12/09" (court, decision, date, docket); French "Cass. civ. 1re, 5 mars
+# 2015, n° 14-11.441" / "CE, 19 juillet 2011, n° 350643" (court, date, number).
+_ES_DECISION = re.compile(r"^(?:la\s+|el\s+)?(?P<d>S{1,2}(?:TC|TS|AN|AP|TSJ|TJUE|TEDH|JM)|A(?:TC|TS|AP))"
+                          r"(?:\s+[A-ZÁÉÍÓÚ][a-záéíóú]+)?\s+\d{1,5}/((?:19|20)\d\d)$")
+_ES_COURTS = {"TC": "Tribunal Constitucional", "TS": "Tribunal Supremo", "AN": "Audiencia Nacional",
+              "AP": "Audiencia Provincial", "TSJ": "Tribunal Superior de Justicia",
+              "TJUE": "Tribunal de Justicia de la Unión Europea", "TEDH": "Tribunal Europeo de Derechos Humanos",
+              "JM": "Juzgado de lo Mercantil"}
+_DOCKET = re.compile(r"(?<![\w/])(?:[IVX]{1,4}|\d{1,2})\s?[A-Z][A-Za-z]{0,3}\s\d{1,5}/\d{2}(?![\w/])"
+                     r"|(?:sent|ord)\.\s+n\.\s*\d{1,4}/(?:19|20)\d\d|n[°º]\s*\d{2}-\d{2}\.\d{3}|n[°º]\s*\d{5,7}")
+_DECISION_WORD = re.compile(r"^(?:urt(?:eil)?\.?|beschl(?:uss)?\.?|sent\.?|sentenza|ord\.?|ordinanza|arr[êe]t)"
+                            r"(?:\s+(?:v\.|vom|del|du))?", re.I)
+_FR_COURT = re.compile(r"^(?:Cass\.|CE|Cons\.\s+const\.|CA\s+\w+|TGI\s+\w+|CJ\s+\w+|Conseil\s+d'[ÉE]tat)", re.I)
+
+
+def _national_decision(text: str, fields, start: int, end: int) -> Legal | None:
+    first = _f(text, fields[0]).strip()
+    if m := _ES_DECISION.match(first):
+        locator, label, _ = _locator_after(text, fields, 1)
+        court = _ES_COURTS.get(re.sub(r"^(?:SS|S|A)", "", m.group("d")), "")  # STC, SSTC, ATC: the TC's
+        return Legal(start, end, "legal_case", first[m.start("d"):], locator, label, m.group(2), authority=court)
+    whole = text[start:end]
+    docket = _DOCKET.search(whole)
+    if docket is None or not (_COURT.match(first) or _FR_COURT.match(first)) or len(first.split()) > 6:
+        return None
+    # between the court and the docket: a decision word or a date, nothing else
+    between = whole[len(first):docket.start()]
+    if len(between) > 60 or not (_DECISION_WORD.search(between.strip(" ,–-")) or _issued(between)
+                                 or _DECISION_WORD.match(docket.group())):
+        return None
+    locator, label, pin_at = _locator_after(text, fields, 1)
+    issued = _issued(between) or _issued(docket.group())
+    if not issued and (y := re.search(r"/((?:19|20)\d\d)$", docket.group())):
+        issued = y.group(1)  # "sent. n. 238/2014"
+    return Legal(start, end, "legal_case", docket.group().strip(), locator, label, issued, authority=first)
 
 
 def _gazette_facts(text: str, fields, k: int) -> tuple[str, str, int]:
