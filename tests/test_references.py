@@ -1240,6 +1240,32 @@ def test_prose_handing_over_to_a_legal_citation(text, authority, title, signal):
     assert text[c.start:].startswith(signal)
 
 
+@pytest.mark.parametrize("text, families_, journal, year, page, locator, signal", [
+    pytest.param("Weber, ZUM 2015, 412, 415.", ["Weber"], "ZUM", "2015", "412", "415", "", id="journal_year_page_pin"),
+    pytest.param("Vgl. Braun/Vogel, GRUR Int. 2011, 33 (36).", ["Braun", "Vogel"], "GRUR Int.", "2011", "33", "36",
+                 "Vgl.", id="slashed_authors_and_parenthesised_pin"),
+    pytest.param("Dazu etwa: Lind, NJW 2009, 1201 ff.", ["Lind"], "NJW", "2009", "1201", "", "Dazu etwa",
+                 id="first_page_and_following"),
+    pytest.param("So auch Roth, ZGE 2018, 90, 95 f., 99.", ["Roth"], "ZGE", "2018", "90", "95 f., 99", "So auch",
+                 id="several_pinpoints"),
+])
+def test_german_articles_by_journal_year_and_page(text, families_, journal, year, page, locator, signal):
+    c = only(text)
+    ref = c.reference
+    assert (ref.type, families(ref.author), ref.title, ref.container_title, ref.issued, ref.page) == (
+        "article-journal", families_, "", journal, year, page)
+    assert (c.locator, c.prefix) == (locator, signal)
+
+
+def test_german_decision_by_court_and_reporter():
+    c = only("BGH GRUR 2012, 1026 Rn. 15 – Alles kann besser werden.")
+    ref = c.reference
+    assert (ref.type, ref.authority, ref.container_title, ref.issued, ref.page, ref.title) == (
+        "legal_case", "BGH", "GRUR", "2012", "1026", "Alles kann besser werden")
+    assert (c.locator, c.label) == ("15", "paragraph")
+    assert only("BGH NJW 2010, 1234, 1236.").reference.title == "NJW 2010, 1234"
+
+
 @pytest.mark.parametrize("text, title, authority, issued, locator", [
     pytest.param("STC 76/2019, de 22 de mayo, FJ 6.", "STC 76/2019", "Tribunal Constitucional", "2019", "6",
                  id="spanish_constitutional_court"),

@@ -218,7 +218,9 @@ _SIGNAL = re.compile(
         (?:see|cf|compare|contra|but\s+see|but\s+cf|accord)\.?
             (?:\s+(?:also|generally|further|esp\.?|e\.g\.)|,?\s*(?:e\.g\.|for\s+example|for\s+instance|among\s+others),?)*
       | e\.g\. | i\.e\. | for\s+example | for\s+instance
-      | vgl\.?(?:\s+(?:auch|dazu|nur|etwa|insbesondere|ferner))* | siehe(?:\s+auch)? | s\.\s+auch | dazu | ferner
+      | vgl\.?(?:\s+(?:auch|dazu|nur|etwa|insbesondere|ferner))* | siehe(?:\s+auch)? | s\.\s+auch
+      | dazu(?:\s+(?:etwa|auch|näher|ausführlich|grundlegend|nur|allgemein))? | ferner | so\s+auch | ebenso
+      | (?:ausführlich|grundlegend|allgemein|kritisch|zustimmend|anders|näher)(?:\s+(?:dazu|etwa|nur|auch))*(?=:)
       | voir(?:\s+aussi|\s+également)? | cfr\. | cf\. | v\. | véase(?:\s+también)? | ver(?:\s+también)? | vid\.
       | see\s+also
     )\.?[,:]?\s+""",
@@ -1564,6 +1566,59 @@ def _candidate(text: str, toks: list[_Tok]) -> _Candidate:
     return _Candidate(cit, complete, diags)
 
 
+# German legal writing cites articles by journal, year and first page ("Hofmann, ZGE 2016, 482,
+# 498"; "Peukert, GRUR-Beilage 2014, 77 ff.") and decisions by court and reporter ("BGH NJW 2010,
+# 1234, 1236"): no title; a capitalised abbreviation, the year, the page, the pinpoint.
+_JOURNAL_ABBREV = r"[A-ZÄÖÜ][A-Za-zÄÖÜäöü&]{0,5}(?:[-/][A-ZÄÖÜ]?[A-Za-zÄÖÜäöü]{1,10}\.?|\s(?:Int|RR|RD)\.?)?"
+_GERMAN_ARTICLE = re.compile(
+    r"(?P<authors>[^\W\d][^,;()“„«\"]{1,80}?),\s+(?P<journal>" + _JOURNAL_ABBREV + r")\s+(?P<year>(?:19|20)\d\d),\s*"
+    r"(?P<page>\d{1,5})(?:\s*f{1,2}\.?)?(?:\s*\((?P<pin1>\d{1,5}(?:\s*f{1,2}\.?)?)\)"
+    r"|,\s*(?P<pin2>\d{1,5}(?:\s*f{1,2}\.?)?(?:,\s*\d{1,5}(?:\s*f{1,2}\.?)?){0,4}))?"
+    r"(?:\s+(?:Rn|Rz|Tz)\.\s*(?P<rn>\d{1,4}))?\.?"
+)
+_GERMAN_COURTS = r"(?:BGH|BVerfG|BVerwG|BAG|BFH|BSG|BPatG|EuGH|EGMR|KG|(?:OLG|LG|AG|OVG|VG|VGH|LAG|FG)\s[A-ZÄÖÜ][\wäöü.]+)"
+_COURT_REPORTER = re.compile(
+    r"(?P<court>" + _GERMAN_COURTS + r"),?\s+(?P<journal>" + _JOURNAL_ABBREV + r")\s+(?P<year>(?:19|20)\d\d),\s*"
+    r"(?P<page>\d{1,5})(?:,\s*(?P<pin>\d{1,5}(?:\s*f{1,2}\.)?))?(?:\s+(?:Rn|Rz|Tz)\.\s*(?P<rn>\d{1,4}))?"
+    r"(?:\s+[-–]\s+(?P<name>[^\W\d][^;]{1,60}?))?\.?"
+)
+
+
+def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation | None:
+    """An article by journal, year and page, or a decision by court and reporter (German style)."""
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    m = _COURT_REPORTER.fullmatch(text, start, end) or _GERMAN_ARTICLE.fullmatch(text, start, end)
+    if m is None:
+        return None
+    if m.re is _GERMAN_ARTICLE and not looks_like_names(m.group("authors").replace("/", ", ")):
+        return None
+    pin = m.group("pin") if m.re is _COURT_REPORTER else (m.group("pin1") or m.group("pin2"))
+    rn = m.group("rn")
+    locator, label = (rn, "paragraph") if rn else (pin or "", "page" if pin else "")
+    page = m.group("page")
+    if m.re is _COURT_REPORTER:
+        ref = Reference(type="legal_case", title=m.group("name") or f"{m.group('journal')} {m.group('year')}, {page}",
+                        title_style="plain", authority=m.group("court"), container_title=m.group("journal"),
+                        issued=m.group("year"), page=page)
+    else:
+        names = tuple(Name(family=n.strip()) for n in m.group("authors").split("/") if n.strip())
+        ref = Reference(type="article-journal", author=names, container_title=m.group("journal"),
+                        issued=m.group("year"), page=page)
+    return Citation(start=start, end=end, text=text[start:end], form="short", reference=ref, prefix=prefix,
+                    locator=locator, label=label)
+
+
+def _opens_german_short_form(text: str) -> bool:
+    """Whether the note's first citation is German-style by journal or reporter: no bibliography entry."""
+    semi = text.find(";")
+    end = semi if semi >= 0 else len(text)
+    _, body = _strip_signal(text, 0, end)
+    while body < end and text[body].isspace():
+        body += 1
+    return _german_short_form(text, body, end, "") is not None
+
+
 def _citation_from_candidate(
     text: str, toks: list[_Tok], diagnostics: list[Diagnostic]
 ) -> tuple[Citation, list[Token] | None] | None:
@@ -1584,6 +1639,9 @@ def _citation_from_candidate(
     toks = [t for t in toks if t.start >= body_start]
     if not toks:
         return None
+    german = _german_short_form(text, toks[0].start, end, prefix)
+    if german is not None:
+        return (replace(german, start=start, text=text[start:german.end]) if prefix else german), None
     fields = _fields(text, toks)
     cut, signal, fi = _strip_commentary(text, fields)
     signal_start = -1
@@ -1687,7 +1745,7 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         all_toks = _tokens(text)
         # a statute, an act or a case is never a bibliography entry, whatever its first words
         opens_legal = _opens_legal(text, all_toks)
-        bib = None if opens_legal else _parse_bibliography(text, all_toks)
+        bib = None if opens_legal or _opens_german_short_form(text) else _parse_bibliography(text, all_toks)
         if bib is not None and _note_read_as_entry(text, bib[0].reference.title):
             bib = None
         if bib is not None:
