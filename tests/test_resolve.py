@@ -81,3 +81,14 @@ def test_short_form_of_an_edited_volume_names_its_editors():
     assert [n.family for n in entry.reference.editor] == ["Lind", "Roux"] and not entry.reference.author
     items = footnorm.parse_references([full, "Lind and Roux, Harbour Towns, 86."])
     assert [e["family"] for e in items[1]["editor"]] == ["Lind", "Roux"] and "author" not in items[1]
+
+
+def test_articles_cited_without_titles_are_told_apart_by_journal_year_and_page():
+    # German legal style: "Author, JOURNAL Year, first page, pinpoint" — no title to compare
+    doc = footnorm.analyse(md("Raue, ZGE 2017, 514, 530.", "Raue, ZUM 2019, 684, 690.", "Raue, ZGE 2017, 514, 534.",
+                              "Ibid., 536."))
+    keys = keys_of(doc)
+    assert keys[0] == keys[2] == keys[3] != keys[1]
+    assert sorted((e.reference.container_title, e.reference.page) for e in doc.entries) == [("ZGE", "514"),
+                                                                                            ("ZUM", "684")]
+    assert not any(e.incomplete for e in doc.entries)

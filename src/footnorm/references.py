@@ -1605,7 +1605,8 @@ def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation
         names = tuple(Name(family=n.strip()) for n in m.group("authors").split("/") if n.strip())
         ref = Reference(type="article-journal", author=names, container_title=m.group("journal"),
                         issued=m.group("year"), page=page)
-    return Citation(start=start, end=end, text=text[start:end], form="short", reference=ref, prefix=prefix,
+    # complete as German legal writing cites: journal or reporter, year and first page
+    return Citation(start=start, end=end, text=text[start:end], form="full", reference=ref, prefix=prefix,
                     locator=locator, label=label)
 
 

@@ -38,7 +38,15 @@ class Probe:
 
     @classmethod
     def of(cls, ref: Reference) -> Probe:
-        return cls(families(ref), norm(ref.title), frozenset(name_tokens(ref)))
+        return cls(families(ref), identifying_title(ref), frozenset(name_tokens(ref)))
+
+
+def identifying_title(ref: Reference) -> str:
+    """The title, or for a work cited without one ("Raue, ZGE 2017, 514") its journal, year and
+    first page: two such articles of one author are two works."""
+    if ref.title or not (ref.container_title and ref.page):
+        return norm(ref.title)
+    return norm(f"{ref.container_title} {ref.issued} {ref.page}")
 
 
 class Work:
@@ -128,7 +136,8 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
     previous: list[Work | None] = []
 
     def new_work(ref: Reference, full: bool) -> Work:
-        wid = "|".join((",".join(families(ref)), norm(ref.title or ref.container_title), ref.volume if not full else ""))
+        wid = "|".join((",".join(families(ref)), identifying_title(ref) or norm(ref.container_title),
+                        ref.volume if not full else ""))
         w = Work(wid, ref, full)
         index.add(w)
         return w
