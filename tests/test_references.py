@@ -1257,6 +1257,21 @@ def test_german_articles_by_journal_year_and_page(text, families_, journal, year
     assert (c.locator, c.prefix) == (locator, signal)
 
 
+@pytest.mark.parametrize("text, families_, title, edition, place, year, locator", [
+    pytest.param("Brandt, Hafenrecht, 2008, S. 12.", ["Brandt"], "Hafenrecht", "", "", "2008", "12",
+                 id="author_title_year_page"),
+    pytest.param("Lorenz, Methoden des Hafenrechts, 6. Aufl., Berlin 1991, S. 320.", ["Lorenz"],
+                 "Methoden des Hafenrechts", "6", "Berlin", "1991", "320", id="edition_then_place_year"),
+    pytest.param("Weber/Kraus/Roth, HafenG, 7. Aufl. 2022, § 44a Rn. 3.", ["Weber", "Kraus", "Roth"], "HafenG",
+                 "7", "", "2022", "44a Rn. 3", id="commentary_with_section_and_margin_number"),
+])
+def test_german_monographs_and_commentaries(text, families_, title, edition, place, year, locator):
+    c = only(text)
+    ref = c.reference
+    assert (families(ref.author), ref.title, ref.edition, ref.publisher_place, ref.issued, c.locator) == (
+        families_, title, edition, place, year, locator)
+
+
 def test_german_decision_by_court_and_reporter():
     c = only("BGH GRUR 2012, 1026 Rn. 15 – Alles kann besser werden.")
     ref = c.reference

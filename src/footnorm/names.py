@@ -87,7 +87,8 @@ def looks_like_names(text: str, *, max_words: int = 14) -> bool:
 
 def _split_joined(text: str) -> list[str]:
     """Split 'A and B', 'A, B, and C', 'A & B', 'A e B', 'A und B' into names."""
-    parts = re.split(r"\s*,\s*(?:(?:and|und|et|e|y|&)\s+)?|\s+(?:and|und|et|e|y|&)\s+", text)
+    # "Dreier/Schulze/Dreier": German legal writing joins authors (and a commentary's editors) by slashes
+    parts = re.split(r"\s*,\s*(?:(?:and|und|et|e|y|&)\s+)?|\s+(?:and|und|et|e|y|&)\s+|(?<=[^\W\d])\s?/\s?(?=[^\W\d])", text)
     return [p.strip() for p in parts if p and p.strip()]
 
 

@@ -333,7 +333,9 @@ _LOC = re.compile(
     r"recitals?|punto|abs)"
     r"(?:\s?\.\s*|\s+|(?=\d)))?(?P<value>" + _RANGE + _SUBDIVISION + r"(?:\s*[,&]\s*|\s+(?:and|u\.|y|e|et)\s+)"
     r"?(?:(?<=[\s,&])" + _RANGE + _SUBDIVISION + r")?"
-    r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-‐‑−–]\d+)?)?)\.?$",
+    r"(?:\s*(?:n|nn|fn|Anm)\.?\s*\d+(?:[-‐‑−–]\d+)?)?"
+    # "§ 44a Rn. 3", "Art. 5 Abs. 2 S. 1": German subdivisions after the section
+    r"(?:\s+(?:Rn|Rz|Rdnr|Abs|S|Satz|Nr|lit)\.?\s*\d{1,4}[a-z]?(?:\s*[-–]\s*\d{1,4})?(?:\s*f{1,2}\.?)?){0,3})\.?$",
     re.I,
 )
 _BARE_NUMBER = re.compile(r"^\d+$")
@@ -722,7 +724,7 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         k = 1
         while k < n:
             nxt = kinds[k + 1] if k + 1 < n else None
-            prev_ok = kinds[k - 1] == "TEXT"
+            prev_ok = kinds[k - 1] in ("TEXT", "EDITION")  # "Title, 6. Aufl., Berlin 1991, S. 320"
             s_k = text[fields[k].start : fields[k].end]
             if prev_ok and kinds[k] == "TEXT" and nxt in (None, "LOC", "PAGES", "URL", "DOI", "ACCESSED") \
                     and _PLACE_YEAR.fullmatch(s_k):
@@ -1276,6 +1278,8 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
             m = re.match(r"\d+", s)
             # CSL keeps the edition without the word: "3rd ed." -> "3", "Rev. ed." -> "Rev"
             fields["edition"] = m.group(0) if m else re.sub(r"[\s.,]*(?:ed|edn|edition)\.?$", "", s, flags=re.I).rstrip(". ") or s
+            if (y := re.search(r"\b((?:1[5-9]|20)\d\d)\b", s)) and m:
+                fields.setdefault("issued", y.group(1))  # "7. Aufl. 2022": the edition's year
         elif ty == "GENRE":
             genre = _clean_title(s)
             fields["genre"] = genre
@@ -1718,6 +1722,8 @@ def _note_read_as_entry(text: str, title: str) -> bool:
     prose ("Amodeo, Authentic Heart. An Eightfold, 173. The figures …")."""
     if _OPENS_WITH_PINPOINT.match(title):
         return True
+    if _LOC.fullmatch(title) or _EDITION.match(title):
+        return True  # "Wielsch, Zugangsregeln, 2008, S. 12": a given name "Zugangsregeln", a title "S. 12"
     if not title or not _TITLE_ENDS_IN_PINPOINT.search(title):
         return False
     at = text.find(title)
