@@ -1436,8 +1436,8 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
         s = text[f.start : f.end]
         spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
         for k in range(1, len(spans)):
-            if spans[k - 1][1].lower().rstrip(":,") in _SIGNAL_WORDS and _LEGAL.match(s, spans[k][0]):
-                return f.start + spans[k][0], spans[k - 1][1].rstrip(":,"), fi
+            if _bare(spans[k - 1][1]) in _SIGNAL_WORDS and _LEGAL.match(s, spans[k][0]):
+                return f.start + spans[k][0], spans[k - 1][1].lstrip("-–—").rstrip(":,"), fi
     return None
 
 
@@ -1463,21 +1463,30 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
     for k in range(len(words) - 1, max(0, len(words) - 9), -1):
         prev = words[k - 1]
         tail = s[spans[k][0] :]
+        if tail[:1] in "-–—" and tail[1:2].isupper() and _HAS_INITIAL.search(" " + tail[1:]) \
+                and looks_like_names(tail[1:]):
+            # "see also Polish report -Z. Kmieciak, …": OCR's dash before the author closes the prose
+            return f.start + spans[k][0] + 1, ""
         if not looks_like_names(tail):
             # "and Wolfe" is no name list, but "Padua and Wolfe" before it is; nor is "Jun" (a
             # month) alone, but "Chen and Jun" is: a longer tail may still be names
             continue
-        if prev.lower().rstrip(":,") in _CITING_WORDS or (
+        if _bare(prev) in _CITING_WORDS or (
             quoted_next and prev[:1].islower() and (_HAS_INITIAL.search(tail) or _INNER_JOINER.search(tail))
         ):
             best = k  # "... references are M. Faulkner, 'The Kriegsmarine', ..."; "argumentiert Crawford und Auton, „…“"
     if best < 0:
         return -1, ""
-    prev = words[best - 1].lower().rstrip(":,")
-    signal = words[best - 1].rstrip(":,") if prev in _SIGNAL_WORDS else ""
-    if prev in _ALSO and best >= 2 and words[best - 2].lower().rstrip(":,") in _SIGNAL_WORDS:
-        signal = f"{words[best - 2]} {words[best - 1].rstrip(':,')}"  # "voir aussi", "see also"
+    prev = _bare(words[best - 1])
+    signal = words[best - 1].lstrip("-–—").rstrip(":,") if prev in _SIGNAL_WORDS else ""
+    if prev in _ALSO and best >= 2 and _bare(words[best - 2]) in _SIGNAL_WORDS:
+        signal = f"{words[best - 2].lstrip('-–—')} {words[best - 1].rstrip(':,')}"  # "voir aussi", "see also"
     return f.start + spans[best][0], signal
+
+
+def _bare(word: str) -> str:
+    """A word as a signal or citing word: "-cf." (OCR's dash glued to it) and "see:" are "cf." and "see"."""
+    return word.lower().lstrip("-–—").rstrip(":,")
 
 
 _COMMENTARY_WORD = re.compile(r"[A-Z] \.(?=\s)|\S+")
