@@ -365,6 +365,9 @@ def test_short_note_with_a_stop_in_its_title_and_a_comment_after_it():
                  ["Doe", "Roe"], "see", id="signal-with-a-colon-after-prose"),
     pytest.param("Zur Zählung der Häfen, vgl. etwa: K. Braun, Zollgrenzen (Berlin: Dietz, 1990), 21.", ["Braun"],
                  "vgl. etwa", id="german-signal-phrase-with-a-colon"),
+    pytest.param("Zur Frage, ob der Erwerb eines (digitalen) Exemplars mit dem Eigentum verbunden ist, vgl.: "
+                 "K. Braun, Zollgrenzen (Berlin: Dietz, 1990), 21.", ["Braun"], "vgl.",
+                 id="signal-with-a-colon-after-long-prose-with-parentheses"),
     pytest.param("More on this distinction -cf. Z. Nowak, The Harbour Courts (Warszawa: Scholar, 2010), 22.",
                  ["Nowak"], "cf.", id="ocr-dash-glued-to-the-signal"),
     pytest.param("For the older view see the national report -Z. Nowak, The Harbour Courts (Warszawa: Scholar, "

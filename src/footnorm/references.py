@@ -1402,12 +1402,15 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
     legal = _signal_then_legal(text, fields)
     if legal is not None:
         return legal
+    # "…, see: G. Iacino, P. Kamocki, …" (_fields cut at the colon), however long the prose before it
+    # ("Zur Frage, ob der Erwerb eines (digitalen) Werkexemplars …, vgl.: Kuschel, …")
+    for fi in range(1, min(len(fields) - 1, 12)):
+        word, following = text[fields[fi].start : fields[fi].end].strip(), text[fields[fi + 1].start : fields[fi + 1].end]
+        if fields[fi].kind == "text" and _lone_signal(word) and (looks_like_names(following) or _LEGAL.match(following)):
+            return fields[fi + 1].start, word, fi + 1
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
-        word, following = text[fields[fi].start : fields[fi].end].strip(), text[fields[fi + 1].start : fields[fi + 1].end]
-        if fi and _lone_signal(word) and (looks_like_names(following) or _LEGAL.match(following)):
-            return fields[fi + 1].start, word, fi + 1  # "…, see: G. Iacino, P. Kamocki, …" (_fields cut at the colon)
         quoted_next = fields[fi + 1].kind == "quoted"
         cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next)
         if cut >= 0:
