@@ -92,3 +92,12 @@ def test_articles_cited_without_titles_are_told_apart_by_journal_year_and_page()
     assert sorted((e.reference.container_title, e.reference.page) for e in doc.entries) == [("ZGE", "514"),
                                                                                             ("ZUM", "684")]
     assert not any(e.incomplete for e in doc.entries)
+
+
+def test_parse_keeps_what_inspect_keeps():
+    # a sentence of the note's own prose is no citation in either; a case named by its number is
+    prose = "The same point is made there from another angle."
+    items = footnorm.parse_references([prose, "Case C-5/08.", "Vgl. § 16 Abs. 1 UrhG."])
+    assert [len(i["citations"]) for i in items] == [0, 1, 1]
+    doc = footnorm.analyse(f"One.1 Two.2\n1 {prose}\n2 Case C-5/08.\n")
+    assert [len(n.citations) for n in doc.notes] == [0, 1]

@@ -70,9 +70,12 @@ def parse_references(lines: list[str]) -> list[dict]:
     line before cited, and their item carries what is known of that work. A blank line ends the
     sequence (the next line starts a new text).
     """
+    from .citations import is_commentary, settle_form
     from .references import list_number, parse_note_text
 
-    parsed = [parse_note_text(line)[0] if line.strip() else () for line in lines]
+    # as `inspect` keeps them: a sentence of the note's own prose read as a title is no citation
+    parsed = [tuple(c for c in parse_note_text(line)[0] if not is_commentary(settle_form(c))) if line.strip() else ()
+              for line in lines]
     notes = tuple(Note(i + 1, line, 0, len(line), "parsed", citations=cites)
                   for i, (line, cites) in enumerate(zip(lines, parsed)))
     resolved: list[Note] = []

@@ -6,7 +6,9 @@ import re
 import threading
 from dataclasses import replace
 
+from .keys import LEGAL_TYPES
 from .model import Citation, Diagnostic, Note, Reference
+from .prose import PROSE_WORDS, words
 from .references import parse_note_text
 
 # [see @key, 142; @other] — footnorm's own output, read back without re-parsing (idempotence).
@@ -64,8 +66,12 @@ def settle_form(c: Citation) -> Citation:
 
 def is_commentary(c: Citation) -> bool:
     """A "citation" with no author, no pinpoint and no publication facts is a sentence of the note's
-    own prose ("The same case is discussed there."), not a reference to a work."""
+    own prose ("The same case is discussed there."), not a reference to a work — unless it names a
+    case or an act by its number ("Case C-5/08", "§ 16 UrhG"), which is all such a citation needs."""
     ref = c.reference
+    if ref.type in LEGAL_TYPES and any(ch.isdigit() or ch == "§" for ch in ref.title) \
+            and sum(w.lower() in PROSE_WORDS for w in words(ref.title)) <= 1:
+        return False  # a designation: a case or act number, a section
     return (c.form == "short" and not (ref.author or ref.editor) and not c.locator
             and not _publication_facts(ref) and not ref.volume)
 
