@@ -1279,6 +1279,17 @@ def test_german_monographs_and_commentaries(text, families_, title, edition, pla
         families_, title, edition, place, year, locator)
 
 
+@pytest.mark.parametrize("text, place, year, locator", [
+    pytest.param("Access to Harbours for the Fishing Towns of the North, Bergen, 2007.", "Bergen", "2007", "",
+                 id="title_place_year_without_author"),
+    pytest.param("Doe, A History of Harbours, London, 1999.", "London", "1999", "", id="author_title_place_year"),
+    pytest.param("Doe, A History of Harbours, 1587.", "", "", "1587", id="a_bare_number_stays_the_pinpoint"),
+])
+def test_place_then_year_at_the_end(text, place, year, locator):
+    c = only(text)
+    assert (c.reference.publisher_place, c.reference.issued, c.locator) == (place, year, locator)
+
+
 def test_german_decision_by_court_and_reporter():
     c = only("BGH GRUR 2012, 1026 Rn. 15 – Alles kann besser werden.")
     ref = c.reference

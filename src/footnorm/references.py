@@ -729,8 +729,13 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             if prev_ok and kinds[k] == "TEXT" and nxt in (None, "LOC", "PAGES", "URL", "DOI", "ACCESSED") \
                     and _PLACE_YEAR.fullmatch(s_k):
                 kinds[k] = "PUB"
-            elif prev_ok and kinds[k] == "TEXT" and nxt == "YEAR" and _PLACE_ONLY.fullmatch(s_k) and k >= 2 - (run > 0) \
+            elif prev_ok and kinds[k] == "TEXT" and _PLACE_ONLY.fullmatch(s_k) and (nxt == "YEAR" or (
+                    # "…, Washington, 2007.": after a place, the last number is the year
+                    nxt == "LOC" and k + 2 >= n and _YEAR.fullmatch(text[fields[k + 1].start : fields[k + 1].end].strip(" ."))
+                    and (k >= 2 or len(text[fields[0].start : fields[0].end].split()) >= 4))) \
+                    and (k >= 2 - (run > 0) or len(text[fields[0].start : fields[0].end].split()) >= 4) \
                     and (k + 2 >= n or kinds[k + 2] in ("LOC", "PAGES", "URL", "DOI", "ACCESSED")):
+                # (a title of four words or more cannot be a name: "Access to Justice …, Washington, 2007")
                 fields[k] = _Field(fields[k].kind, fields[k].start, fields[k + 1].end)
                 kinds[k] = "PUB"
                 del fields[k + 1], kinds[k + 1]
