@@ -514,6 +514,8 @@ def test_a_note_repeated_word_for_word_is_not_a_running_head():
                  f"When in 1762 the council sold a group of townships to the highest bidders, the change was complete. "
                  f"{P2}.", 56, 'Hale, Harbour Towns, ii, p. 331. A. C. Ford, "Precedents," pp. 82 ff.',
                  id="ff-ends-the-citation"),
+    pytest.param(f"{P1} as the chart shows (Figure 1).5 5 Smith, A History of Things, 12. {P2}.", 5,
+                 "Smith, A History of Things, 12.", id="marker-after-a-parenthesis-ending-in-a-number"),
     pytest.param(f"{P1} so much more.59 59 Hurd (ed.), \"History of the County,\" i, p. 6. The italics are mine.", 59,
                  'Hurd (ed.), "History of the County," i, p. 6. The italics are mine.', id="closing-remark-with-a-verb"),
     pytest.param(f"{P1} to the Institute.\" 24 Ibid., 19. I follow the chronology given there by the editors. .24 "

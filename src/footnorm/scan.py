@@ -388,8 +388,8 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | N
         word = _prev_word(text, j)
         if word in NUMBER_WORDS and (len(word) <= 4 or text[j:s] != "."):
             return None  # "p.41", "vol.3" -- but "three years.41" ends a sentence
-        if _ascii_digits(before) and text[j:s] != ".":
-            return None  # "Rec(2004)20", "12,3"
+        if _ascii_digits(before) and text[j:s] not in (".", ").", "]."):
+            return None  # "Rec(2004)20", "12,3"; but "(Figure 1).5" ends a sentence as "15.29" may
         if _ascii_digits(before):
             # "15.29": a decimal unless the first number is a day of a month
             k = j - 1
