@@ -231,18 +231,24 @@ FOUR_LETTERS = re.compile(r"(?:[\W\d_]*[^\W\d_]){4}")  # complementary classes: 
 LEADING_NUMBER = re.compile(r"(\d{1,3})\s")
 
 
+def _numbered_nearby(count: int, i: int, n: int, number_of) -> bool:
+    """Whether a line within three of line i starts with n - 1 or n + 1, as `number_of(j)` reads
+    line j's number (None for none): lines numbered in a row are notes."""
+    return any(number_of(j) in (n - 1, n + 1) for j in range(max(0, i - 3), min(count, i + 4)) if j != i)
+
+
 def _among_notes(stripped: list[str], i: int) -> bool:
     """Whether line i starts with a number n and a line close by starts with n - 1 or n + 1: a note
     repeating an earlier one ("64 MICH. COMP. LAWS § 380"), not a running head with its folio."""
     m = LEADING_NUMBER.match(stripped[i])
     if not m:
         return False
-    n = int(m.group(1))
-    for j in range(max(0, i - 3), min(len(stripped), i + 4)):
-        other = LEADING_NUMBER.match(stripped[j]) if j != i else None
-        if other and int(other.group(1)) in (n - 1, n + 1):
-            return True
-    return False
+
+    def number_of(j: int) -> int | None:
+        other = LEADING_NUMBER.match(stripped[j])
+        return int(other.group(1)) if other else None
+
+    return _numbered_nearby(len(stripped), i, int(m.group(1)), number_of)
 
 
 def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = False) -> dict[int, str]:
@@ -682,10 +688,12 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
 
 def _glued_neighbour(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
     """Whether a line close to line i starts with n - 1 or n + 1 glued to its first word."""
-    for j in (i - 1, i + 1, i - 2, i + 2, i - 3, i + 3):
-        if 0 <= j < len(lines) and (m := GLUED_LABEL.match(text, *lines[j])) and int(m.group(1)) in (n - 1, n + 1):
-            return True
-    return False
+
+    def number_of(j: int) -> int | None:
+        m = GLUED_LABEL.match(text, *lines[j])
+        return int(m.group(1)) if m else None
+
+    return _numbered_nearby(len(lines), i, n, number_of)
 
 
 def _style_of_long_runs(numbered: list[Candidate], dotted: list[bool]) -> bool | None:
@@ -889,7 +897,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         # choice, then choose again.
         numbered = [c for c in chosen if c.style in ("line", "lone")]
         dotted = [text[c.end:c.end + 1] in ".)" for c in numbered]
-        usual: bool | None = None
+        usual: bool | None
         if len(dotted) >= 5 and (sum(dotted) * 5 >= len(dotted) * 4 or (len(dotted) - sum(dotted)) * 5 >= len(dotted) * 4):
             usual = sum(dotted) * 2 > len(dotted)
         else:
