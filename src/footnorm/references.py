@@ -721,21 +721,23 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
     # 2010, s. 45", "Diritto privato, Milano, 2015, p. 12". Only after an unquoted title and not
     # before an issue ("Państwo i Prawo 2010, nr 3" is a journal and its year).
     if "QTITLE" not in kinds:
+        # a first field of four words or more is a title, never a name ("Access to Justice …, Washington, 2007")
+        long_title = len(text[fields[0].start : fields[0].end].split()) >= 4
         k = 1
         while k < n:
             nxt = kinds[k + 1] if k + 1 < n else None
             prev_ok = kinds[k - 1] in ("TEXT", "EDITION")  # "Title, 6. Aufl., Berlin 1991, S. 320"
             s_k = text[fields[k].start : fields[k].end]
+            past_names = k >= 2 or long_title
+            year_next = nxt == "YEAR" and (past_names or run > 0)
+            # "…, Washington, 2007.": after a place, the last number is the year
+            year_last = nxt == "LOC" and k + 2 >= n and past_names and _YEAR.fullmatch(
+                text[fields[k + 1].start : fields[k + 1].end].strip(" ."))
             if prev_ok and kinds[k] == "TEXT" and nxt in (None, "LOC", "PAGES", "URL", "DOI", "ACCESSED") \
                     and _PLACE_YEAR.fullmatch(s_k):
                 kinds[k] = "PUB"
-            elif prev_ok and kinds[k] == "TEXT" and _PLACE_ONLY.fullmatch(s_k) and (nxt == "YEAR" or (
-                    # "…, Washington, 2007.": after a place, the last number is the year
-                    nxt == "LOC" and k + 2 >= n and _YEAR.fullmatch(text[fields[k + 1].start : fields[k + 1].end].strip(" ."))
-                    and (k >= 2 or len(text[fields[0].start : fields[0].end].split()) >= 4))) \
-                    and (k >= 2 - (run > 0) or len(text[fields[0].start : fields[0].end].split()) >= 4) \
+            elif prev_ok and kinds[k] == "TEXT" and _PLACE_ONLY.fullmatch(s_k) and (year_next or year_last) \
                     and (k + 2 >= n or kinds[k + 2] in ("LOC", "PAGES", "URL", "DOI", "ACCESSED")):
-                # (a title of four words or more cannot be a name: "Access to Justice …, Washington, 2007")
                 fields[k] = _Field(fields[k].kind, fields[k].start, fields[k + 1].end)
                 kinds[k] = "PUB"
                 del fields[k + 1], kinds[k + 1]
@@ -1631,16 +1633,6 @@ def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation
                     locator=locator, label=label)
 
 
-def _opens_german_short_form(text: str) -> bool:
-    """Whether the note's first citation is German-style by journal or reporter: no bibliography entry."""
-    semi = text.find(";")
-    end = semi if semi >= 0 else len(text)
-    _, body = _strip_signal(text, 0, end)
-    while body < end and text[body].isspace():
-        body += 1
-    return _german_short_form(text, body, end, "") is not None
-
-
 def _citation_from_candidate(
     text: str, toks: list[_Tok], diagnostics: list[Diagnostic]
 ) -> tuple[Citation, list[Token] | None] | None:
@@ -1767,9 +1759,12 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         if not text or not text.strip():
             return (), ()
         all_toks = _tokens(text)
-        # a statute, an act or a case is never a bibliography entry, whatever its first words
-        opens_legal = _opens_legal(text, all_toks)
-        bib = None if opens_legal or _opens_german_short_form(text) else _parse_bibliography(text, all_toks)
+        # a statute, an act or a case is never a bibliography entry, whatever its first words; nor
+        # is an article or decision cited German-style by journal or reporter
+        body, semi = _first_citation_span(text, all_toks)
+        opens_legal = read_legal(text, body, semi) is not None
+        bib = None if opens_legal or _german_short_form(text, body, semi, "") is not None \
+            else _parse_bibliography(text, all_toks)
         if bib is not None and _note_read_as_entry(text, bib[0].reference.title):
             bib = None
         if bib is not None:
@@ -1859,12 +1854,13 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
 # --------------------------------------------------------------------------
 
 
-def _opens_legal(text: str, toks: list[_Tok]) -> bool:
+def _first_citation_span(text: str, toks: list[_Tok]) -> tuple[int, int]:
+    """Where a note's first citation can run: from after its signal to the first semicolon."""
     if not toks:
-        return False
+        return len(text), len(text)
     semi = next((t.start for t in toks if t.type == "SEMI"), len(text))
     _, body = _strip_signal(text, toks[0].start, semi)
-    return read_legal(text, body, semi) is not None
+    return body, semi
 
 
 def _legal_citation(text: str, segs: list[tuple[list[_Tok], bool]], i: int) -> tuple[Citation, int] | None:
