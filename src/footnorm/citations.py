@@ -120,18 +120,18 @@ def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...],
     """Each note with its citations: Pandoc citations already in it, or the grammar's reading.
 
     `workers` > 1 parses the notes of a long text in that many processes where the platform forks."""
-    existing = {i: pandoc_citations(note) for i, note in enumerate(notes)}
+    existing = [pandoc_citations(note) for note in notes]
     # Line breaks from the page are spaces to the grammar; the length stays, so offsets hold.
+    flat = [note.text.replace("\n", " ") for note in notes]
     # Books repeat their notes ("Ibid.", "Ibid., 12.", the same short form): parse each text once.
-    texts = list(dict.fromkeys(note.text.replace("\n", " ") for i, note in enumerate(notes)
-                               if existing[i] is None))
+    texts = list(dict.fromkeys(t for t, e in zip(flat, existing) if e is None))
     parsed = dict(zip(texts, _parse_all(texts, workers)))
     out, diags = [], []
-    for i, note in enumerate(notes):
-        if existing[i] is not None:
-            out.append(replace(note, citations=existing[i]))
+    for note, flat_text, found in zip(notes, flat, existing):
+        if found is not None:
+            out.append(replace(note, citations=found))
             continue
-        result = parsed[note.text.replace("\n", " ")]
+        result = parsed[flat_text]
         if isinstance(result, str):
             cites, ds = (), (Diagnostic("parser-error", "error", f"note {note.number}: {result}", 0, len(note.text)),)
         else:

@@ -139,6 +139,7 @@ _DATE_YEAR = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"(?<![\d/])((?:1[89]|20)\d\d)(?![\d/])")
+_SLASH_YEAR = re.compile(r"/((?:1[89]|20)\d\d)\b")  # "Ley 15/2015", "sent. n. 238/2014": a number's year
 
 # publication facts of an act: "OJ L 1", "in OJ L", "ABl. EU 2012 L 299", "BGBl. I S. 1", "DO L", "BOE"
 _GAZETTE = re.compile(
@@ -516,9 +517,9 @@ def _national_decision(text: str, fields, start: int, end: int) -> Legal | None:
     if len(between) > 60 or not (_DECISION_WORD.search(between.strip(" ,–-")) or _issued(between)
                                  or _DECISION_WORD.match(docket.group())):
         return None
-    locator, label, pin_at = _locator_after(text, fields, 1)
+    locator, label, _ = _locator_after(text, fields, 1)
     issued = _issued(between) or _issued(docket.group())
-    if not issued and (y := re.search(r"/((?:19|20)\d\d)$", docket.group())):
+    if not issued and (y := _SLASH_YEAR.search(docket.group())):
         issued = y.group(1)  # "sent. n. 238/2014"
     return Legal(start, end, "legal_case", docket.group().strip(), locator, label, issued, authority=first)
 
@@ -558,7 +559,7 @@ def _act(text: str, fields, start: int, end: int) -> Legal | None:
     if national and " vom " in title:  # "Gesetz über … vom 9. September 1965 (BGBl. I S. 1273)": its date
         title = title[: title.index(" vom ")]
     issued = _issued(text[start:end])
-    if national and not issued and (y := re.search(r"/((?:1[89]|20)\d\d)\b", first)):
+    if national and not issued and (y := _SLASH_YEAR.search(first)):
         issued = y.group(1)  # "Ley 15/2015": the year is the number's second part
     container, page, _ = _gazette_facts(text, fields, j)
     locator, label, _ = _locator_after(text, fields, j)

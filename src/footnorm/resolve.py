@@ -135,9 +135,8 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
     diags: list[Diagnostic] = []
     previous: list[Work | None] = []
 
-    def new_work(ref: Reference, full: bool) -> Work:
-        wid = "|".join((",".join(families(ref)), identifying_title(ref) or norm(ref.container_title),
-                        ref.volume if not full else ""))
+    def new_work(ref: Reference, full: bool, probe: Probe) -> Work:
+        wid = "|".join((",".join(probe.fams), probe.title or norm(ref.container_title), ref.volume if not full else ""))
         w = Work(wid, ref, full)
         index.add(w)
         return w
@@ -177,7 +176,7 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
                 work = next((w for w in index.candidates(probe)
                              if w.matches_short(probe) and _years_agree(w.reference, ref)), None)
             if work is None:
-                work = new_work(ref, full)
+                work = new_work(ref, full, probe)
             else:
                 if full and not work.full:
                     work.reference = _merge(ref, work.reference)
