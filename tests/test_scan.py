@@ -538,3 +538,40 @@ def test_a_numbered_reading_list_does_not_crowd_out_the_one_note():
     doc = footnorm.analyse(text)
     assert [n.number for n in doc.notes] == [18]
     assert [m.number for m in doc.markers] == [18]
+
+
+def _paged(*pages: str) -> str:
+    """Pages as pdftotext writes them: each ends with its folio and a form feed."""
+    return "".join(f"{body}{k}\n\f" for k, body in enumerate(pages, start=1))
+
+
+LIST_THEN_NOTES = (f"{P1} in the spring.1 {P2}.2\n"
+                   "1. The registers list 43 merchants on pages 296–319.3\n"
+                   "2. The others describe the port as busy.\n"
+                   f"{P3}.4 {P1}.\n"
+                   "1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n3. Jones, Another History, p. 9.\n"
+                   "4. Ibid.\n")
+ITEM_ABOVE_NOTES = (f"{P2} and the port grew.1 {P3}.2\n"
+                    "1. The registers list 12 clerks on pages 14–19.\n"
+                    "1. Brown, Harbours and Trade, p. 41.\n2. Ibid., p. 44.\n")
+
+
+@pytest.mark.parametrize("pages, notes_per_page, listed", [
+    pytest.param((LIST_THEN_NOTES, LIST_THEN_NOTES), [4, 4], "2. The others describe", id="list-then-notes"),
+    pytest.param((ITEM_ABOVE_NOTES, ITEM_ABOVE_NOTES), [2, 2], "1. The registers list 12 clerks",
+                 id="lone-item-right-above-the-notes"),
+])
+def test_lists_numbered_like_the_notes_of_the_same_page(pages, notes_per_page, listed):
+    # per-page numbering, "1." for the notes and for a list in the prose: a page's notes are its last run
+    doc = footnorm.analyse(_paged(*pages))
+    assert [n.number for n in doc.notes] == [k for count in notes_per_page for k in range(1, count + 1)]
+    assert doc.body.count(listed) == len(pages)
+    assert [m.number for m in doc.markers] == [k for count in notes_per_page for k in range(1, count + 1)]
+
+
+def test_notes_of_two_pages_stay_notes_where_the_page_break_was_missed():
+    # the second page's markers start again at 1 before its notes: no list, a break that left no trace
+    first = f"{P1}.1 {P2}.2\n1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n"
+    second = f"{P3}.1 {P1}.2\n1. Jones, Another History, p. 9.\n2. Ibid.\n"
+    doc = footnorm.analyse(_paged(first + second, first))
+    assert [n.number for n in doc.notes] == [1, 2, 1, 2, 1, 2]

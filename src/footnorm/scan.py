@@ -743,6 +743,38 @@ def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]], te
     return keep
 
 
+def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], page_of, endnote_lines: set[int],
+                       lines: list[tuple[int, int]]) -> list[Candidate]:
+    """Without numbered lines that the page's notes outdo. A page's notes are the last run of numbered
+    lines on it; an earlier run on the same page, when the last restarts at 1, is a list in the prose:
+    if it starts at 1 too ("1." "2." in the prose, the notes 1 to 8 below), or if the page's markers
+    count on after it. A marker numbered 1 between the two says a page break was missed: both stay.
+    `markers` are (start, number) of likely markers in text order."""
+    runs: list[list[Candidate]] = []
+    for c in labels:
+        if runs and c.style != "inline" and runs[-1][-1].style != "inline" and c.number == runs[-1][-1].number + 1:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    runs = [r for r in runs if r[0].style != "inline" and _line_of(lines, r[0].start) not in endnote_lines]
+    listed: set[int] = set()
+    for k, last in enumerate(runs):
+        if last[0].number != 1 or (k + 1 < len(runs) and page_of(runs[k + 1][0].start) == page_of(last[0].start)):
+            continue
+        j = k - 1
+        while j >= 0 and page_of(runs[j][0].start) == page_of(last[0].start):
+            run = runs[j]
+            after = lines[_line_of(lines, run[-1].start)][1]
+            lo, hi = bisect_right(markers, (after, -1)), bisect_right(markers, (last[0].start, -1))
+            between = [n for _, n in markers[lo:hi]]
+            if 1 in between:
+                break
+            if run[0].number == 1 or between:
+                listed.update(c.start for c in run)
+            j -= 1
+    return [c for c in labels if c.start not in listed]
+
+
 def _without_names(text: str, cands: list[Candidate]) -> list[Candidate]:
     """Without digits glued to a word that the text writes the same way twice or more ("Covid19",
     "G20"): a name, not a marker, which would follow a different word each time."""
@@ -882,6 +914,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     for c in pre_markers:
         if c.score > 0:
             marker_numbers_before.setdefault(c.number, []).append(c.start)
+    likely_markers = sorted((c.start, c.number) for c in pre_markers if c.score > 0)
+    page_breaks = sorted({lines[i][0] for i in furniture} | {s for s, e in lines if "\f" in text[s:e]})
     boosted = []
     for c in all_labels:
         if any(pos < c.start for pos in marker_numbers_before.get(c.number, ())):
@@ -905,7 +939,11 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         if usual is not None:
             chosen = choose_sequence([c.rescored(-4.0) if c.style in ("line", "lone") and
                                       (text[c.end:c.end + 1] in ".)") != usual else c for c in cands])
-        return chosen, _supported(_drop_interruptions(chosen), marker_numbers_before, text, in_endnotes, lines)
+        kept = _supported(_drop_interruptions(chosen), marker_numbers_before, text, in_endnotes, lines)
+        if len(page_breaks) >= 2:
+            kept = _lists_on_the_page(kept, likely_markers, lambda pos: bisect_right(page_breaks, pos), in_endnotes,
+                                      lines)
+        return chosen, kept
 
     chosen_labels, kept_labels = choose_labels(boosted)
     if len(kept_labels) < len(chosen_labels):
