@@ -555,11 +555,20 @@ ITEM_ABOVE_NOTES = (f"{P2} and the port grew.1 {P3}.2\n"
                     "1. The registers list 12 clerks on pages 14–19.\n"
                     "1. Brown, Harbours and Trade, p. 41.\n2. Ibid., p. 44.\n")
 
+LIST_THEN_LONE_LABELS = (f"{P1} in the spring.1 {P2}.2\n"
+                         "1. The registers list 43 merchants on pages 296–319.\n"
+                         "2. The others describe the port as busy.\n"
+                         f"{P3}.3 {P1}.\n"
+                         "  1\n     Smith, A History of Things, p. 10.\n  2\n     Ibid., p. 12.\n"
+                         "  3\n     Jones, Another History, p. 9.\n")
+
 
 @pytest.mark.parametrize("pages, notes_per_page, listed", [
     pytest.param((LIST_THEN_NOTES, LIST_THEN_NOTES), [4, 4], "2. The others describe", id="list-then-notes"),
     pytest.param((ITEM_ABOVE_NOTES, ITEM_ABOVE_NOTES), [2, 2], "1. The registers list 12 clerks",
                  id="lone-item-right-above-the-notes"),
+    pytest.param((LIST_THEN_LONE_LABELS, LIST_THEN_LONE_LABELS), [3, 3], "2. The others describe",
+                 id="list-then-numbers-alone-over-their-notes"),
 ])
 def test_lists_numbered_like_the_notes_of_the_same_page(pages, notes_per_page, listed):
     # per-page numbering, "1." for the notes and for a list in the prose: a page's notes are its last run

@@ -525,8 +525,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "line", m.end()))
         elif kind in (None, "page-number") and i + 1 < len(lines) and (m := LONE_LABEL.fullmatch(text, s, e)):
             ns, ne = lines[i + 1]
-            if not text[ns:ne].strip() or (i + 1) in furniture:
-                continue
+            if not text[ns:ne].strip() or (i + 1) in furniture or text.startswith("\f", ns):
+                continue  # a folio: its next line is blank, furniture or the next page
             score = -0.5 + (2.0 if i in in_endnotes else 0.0)
             cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
     return cands
@@ -748,7 +748,8 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
     """Without numbered lines that the page's notes outdo. A page's notes are the last run of numbered
     lines on it; an earlier run on the same page, when the last restarts at 1, is a list in the prose:
     if it starts at 1 too ("1." "2." in the prose, the notes 1 to 8 below), or if the page's markers
-    count on after it. A marker numbered 1 between the two says a page break was missed: both stay.
+    count on after it. A marker numbered 1 between the two says a page break was missed: both stay,
+    and so does everything before a run that is not a list.
     `markers` are (start, number) of likely markers in text order."""
     runs: list[list[Candidate]] = []
     for c in labels:
@@ -767,10 +768,9 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
             after = lines[_line_of(lines, run[-1].start)][1]
             lo, hi = bisect_right(markers, (after, -1)), bisect_right(markers, (last[0].start, -1))
             between = [n for _, n in markers[lo:hi]]
-            if 1 in between:
+            if 1 in between or not (run[0].number == 1 or between):
                 break
-            if run[0].number == 1 or between:
-                listed.update(c.start for c in run)
+            listed.update(c.start for c in run)
             j -= 1
     return [c for c in labels if c.start not in listed]
 
@@ -915,7 +915,10 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         if c.score > 0:
             marker_numbers_before.setdefault(c.number, []).append(c.start)
     likely_markers = sorted((c.start, c.number) for c in pre_markers if c.score > 0)
-    page_breaks = sorted({lines[i][0] for i in furniture} | {s for s, e in lines if "\f" in text[s:e]})
+    # Page furniture and form feeds break pages; a number alone on its line over a note is a label.
+    lone_lines = {_line_of(lines, c.start) for c in labels if c.style == "lone"}
+    page_breaks = sorted({lines[i][0] for i in furniture if i not in lone_lines}
+                         | {s for s, e in lines if "\f" in text[s:e]})
     boosted = []
     for c in all_labels:
         if any(pos < c.start for pos in marker_numbers_before.get(c.number, ())):
