@@ -324,6 +324,8 @@ def test_marker_set_apart_after_a_stop_with_its_note_alone_under_its_number():
     ("Smith, A History of Things, Berlin: Dietz 1961,", "S. 305."),  # cut after a comma
     ("Vgl. Smith, A History of Things; siehe auch Smith, Eine Ge-", "schichte, S. 12."),  # after a hyphen
     ("Die Register nennen 10 Kaufleute, deren Zahl nach 1935", "wieder stieg."),  # mid-sentence, lower case
+    ("Am 7. Mai haben vier Kaufleute die Zollordnung geändert. Vgl.", "Braun, Die Zollordnung, S. 49."),  # "Vgl."
+    ("Weder die Kaufleute noch die Reeder billigten die Ordnung von", "1790. Vgl. Braun, Die Zollordnung, S. 77."),
 ])
 def test_a_page_bottom_note_goes_on_after_a_blank_line_mid_sentence(first, rest):
     # pdftotext -layout sets the lines of small type apart with blank lines
@@ -331,8 +333,9 @@ def test_a_page_bottom_note_goes_on_after_a_blank_line_mid_sentence(first, rest)
     assert [n.text for n in footnorm.analyse(text).notes] == [f"{first}\n\n{rest}", "Ibid., p. 4."]
 
 
-def test_a_page_bottom_note_ends_at_a_blank_line_after_its_last_sentence():
-    text = f"{P1} as the original shows.1 {P2}.\n    1 Smith, A History of Things, p. 3.\n\nwas held in the capital.\n"
+@pytest.mark.parametrize("after", ["was held in the capital.", "Smith, A History of Things, p. 9."])
+def test_a_page_bottom_note_ends_at_a_blank_line_after_its_last_sentence(after):
+    text = f"{P1} as the original shows.1 {P2}.\n    1 Smith, A History of Things, p. 3.\n\n{after}\n"
     assert [n.text for n in footnorm.analyse(text).notes] == ["Smith, A History of Things, p. 3."]
 
 

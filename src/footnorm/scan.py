@@ -1170,7 +1170,8 @@ def _resumes_after_blank(text: str, lines: list[tuple[int, int]], li: int, start
                          label_lines, furniture, limit: int) -> bool:
     """Whether a note goes on after blank line li: pdftotext -layout sets small type's lines apart
     ("…Erbfolge, S. 99–101; siehe auch Lindemann, Eigentum und Erb-" / "" / "folge, S. 445–470.").
-    Only a note cut mid-sentence, by a hyphen, comma or lower-case word, resumes."""
+    Only a note cut mid-sentence resumes: by a hyphen or comma, before a lower-case word, or after a
+    lower-case word or an abbreviation ("Vgl.") before a number or a reference."""
     nxt = li + 1
     if nxt >= len(lines) or nxt in label_lines or nxt in furniture or lines[nxt][0] >= limit:
         return False
@@ -1178,7 +1179,10 @@ def _resumes_after_blank(text: str, lines: list[tuple[int, int]], li: int, start
     last = text[max(start, end - 2):end].rstrip()
     if not following or _ends_sentence(text, start, end):
         return False
-    return last.endswith(("-", ",")) or (following[:1].islower() and last[-1:].isalnum())
+    if last.endswith(("-", ",")) or (following[:1].islower() and last[-1:].isalnum()):
+        return True
+    return (last[-1:].islower() or last.endswith(".")) and \
+        (following[:1].isdigit() or citation_likeness(following) >= 1.0)
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
