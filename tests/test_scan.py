@@ -94,6 +94,16 @@ def test_running_heads_and_stamps_are_artefacts():
     assert kinds == ["running-header", "running-header", "download-stamp"]
 
 
+def test_running_head_with_its_folio_at_the_right_margin_after_the_notes():
+    # pdftotext -layout keeps the page's width: the folio stands a hundred columns to the right
+    head = "THE HISTORY OF THINGS"
+    pages = [page(f"{P1}.1 {P2}.2", f"   1\n      Smith, Works, p. {k}.", f"   2\n      Ibid., p. {k + 1}.",
+                  folio="\f" + head + " " * 90 + str(k)) for k in (2, 3, 4)]
+    doc = footnorm.analyse("".join(pages))
+    assert [n.text.strip() for n in doc.notes][:2] == ["Smith, Works, p. 2.", "Ibid., p. 3."]
+    assert [a.kind for a in doc.artefacts] == ["running-header"] * 3
+
+
 def test_note_flowed_into_the_prose():
     text = (f"{P1} of the Pact. 36 FRUS: Potsdam, Bd. 2, 1587-1588. See Hasegawa, Racing the Enemy, 142. "
             f"On July 21, the leaders met for the first time.")
@@ -326,6 +336,7 @@ def test_marker_set_apart_after_a_stop_with_its_note_alone_under_its_number():
     ("Die Register nennen 10 Kaufleute, deren Zahl nach 1935", "wieder stieg."),  # mid-sentence, lower case
     ("Am 7. Mai haben vier Kaufleute die Zollordnung geändert. Vgl.", "Braun, Die Zollordnung, S. 49."),  # "Vgl."
     ("Weder die Kaufleute noch die Reeder billigten die Ordnung von", "1790. Vgl. Braun, Die Zollordnung, S. 77."),
+    ("As Smith observed in vol. 3 of the The", "Administration of Empire, the port was busy."),  # "the The"
 ])
 def test_a_page_bottom_note_goes_on_after_a_blank_line_mid_sentence(first, rest):
     # pdftotext -layout sets the lines of small type apart with blank lines

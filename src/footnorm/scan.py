@@ -285,9 +285,10 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "page-number"
         elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
-        elif repeats >= 2 and 6 <= n <= 90 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")) \
+        elif repeats >= 2 and 6 <= n and (n <= 90 or len(" ".join(line.split())) <= 90) \
+                and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")) \
                 and not _among_notes(stripped, i):
-            kinds[i] = "running-header"
+            kinds[i] = "running-header"  # pdftotext -layout sets the folio at the right margin
         elif ("|" in line or "•" in line) and (PIPE_HEAD.fullmatch(line) or (repeats >= 3 and n <= 120)):
             kinds[i] = "running-header"  # "140 | Author Name", "Volume 1 • No 2 • 2012 • pp. 47-70"
         elif repeats >= 3 and n <= 60 and (line[0].isupper() or caseless) and not line.endswith((".", ",", ";", ":")) \
@@ -1170,8 +1171,8 @@ def _resumes_after_blank(text: str, lines: list[tuple[int, int]], li: int, start
                          label_lines, furniture, limit: int) -> bool:
     """Whether a note goes on after blank line li: pdftotext -layout sets small type's lines apart
     ("…Erbfolge, S. 99–101; siehe auch Lindemann, Eigentum und Erb-" / "" / "folge, S. 445–470.").
-    Only a note cut mid-sentence resumes: by a hyphen or comma, before a lower-case word, or after a
-    lower-case word or an abbreviation ("Vgl.") before a number or a reference."""
+    Only a note cut mid-sentence resumes: by a hyphen or comma, after or before a lower-case word,
+    or after an abbreviation ("Vgl.") before a number or a reference."""
     nxt = li + 1
     if nxt >= len(lines) or nxt in label_lines or nxt in furniture or lines[nxt][0] >= limit:
         return False
@@ -1179,10 +1180,9 @@ def _resumes_after_blank(text: str, lines: list[tuple[int, int]], li: int, start
     last = text[max(start, end - 2):end].rstrip()
     if not following or _ends_sentence(text, start, end):
         return False
-    if last.endswith(("-", ",")) or (following[:1].islower() and last[-1:].isalnum()):
+    if last.endswith(("-", ",")) or last[-1:].islower() or (following[:1].islower() and last[-1:].isalnum()):
         return True
-    return (last[-1:].islower() or last.endswith(".")) and \
-        (following[:1].isdigit() or citation_likeness(following) >= 1.0)
+    return last.endswith(".") and (following[:1].isdigit() or citation_likeness(following) >= 1.0)
 
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
