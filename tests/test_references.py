@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import footnorm
 from footnorm.grammar_loader import load_grammar
 from footnorm.legal import read_legal
 from footnorm.references import parse_note_text
@@ -1022,6 +1023,29 @@ def test_commentary_before_an_anonymous_quoted_title():
 def test_prose_is_not_a_citation(text):
     cits, _ = parse_note_text(text)
     assert cits == ()
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Dès 1909, les marchands avaient accepté le règlement sans aucune objection du conseil.",
+                 id="french-adverb-and-year"),
+    pytest.param("Furthermore, they continued to admit the poorer families to the parish schools.",
+                 id="english-adverb"),
+    pytest.param("Seit 1880 hatten die Kaufleute die Ordnung ohne jede Einwände des Rates gebilligt.",
+                 id="german-adverb-and-year"),
+])
+def test_a_sentence_read_after_its_first_word_is_no_citation(text):
+    # "Word YEAR, words…" has the shape of an author-date reference; a title never starts in lower case
+    assert footnorm.parse_reference(text)["citations"] == []
+
+
+@pytest.mark.parametrize("text, title", [
+    pytest.param("Harbour Committee, adoption of views of 3 May 2001, Doe v. Ruritania, par. 9.", "adoption of views",
+                 id="institution-with-a-descriptive-title"),
+    pytest.param("Smith, J., and A. Jones, hp-adaptive methods for the harbour equations, Report 12, 2002.",
+                 "hp-adaptive", id="lower-case-title-of-named-authors"),
+])
+def test_a_lower_case_title_of_a_real_reference_stays(text, title):
+    assert any(c.get("title", "").startswith(title) for c in footnorm.parse_reference(text)["citations"])
 
 
 @pytest.mark.parametrize(

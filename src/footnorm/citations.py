@@ -67,13 +67,22 @@ def settle_form(c: Citation) -> Citation:
 def is_commentary(c: Citation) -> bool:
     """A "citation" with no author, no pinpoint and no publication facts is a sentence of the note's
     own prose ("The same case is discussed there."), not a reference to a work — unless it names a
-    case or an act by its number ("Case C-5/08", "§ 16 UrhG"), which is all such a citation needs."""
+    case or an act by its number ("Case C-5/08", "§ 16 UrhG"), which is all such a citation needs.
+    Nor is a long "title" in lower case after one word as its "author": a sentence read from its
+    second word."""
     ref = c.reference
     if ref.type in LEGAL_TYPES and any(ch.isdigit() or ch == "§" for ch in ref.title) \
             and sum(w.lower() in PROSE_WORDS for w in words(ref.title)) <= 1:
         return False  # a designation: a case or act number, a section
-    return (c.form == "short" and not (ref.author or ref.editor) and not c.locator
-            and not _publication_facts(ref) and not ref.volume)
+    if c.locator or ref.volume or any((ref.publisher, ref.publisher_place, ref.container_title, ref.url, ref.doi,
+                                        ref.archive)):
+        return False
+    one_word = not ref.editor and (not ref.author or (len(ref.author) == 1 and ref.author[0].family
+                                                      and not ref.author[0].given and " " not in ref.author[0].family))
+    if one_word and ref.title[:1].islower() and len(words(ref.title)) >= 6 \
+            and not any(ch.isdigit() for ch in ref.title):
+        return True  # "Dès 1909, les députés avaient accepté …": a sentence read after its first word
+    return c.form == "short" and not (ref.author or ref.editor) and not ref.issued
 
 
 # Below this many distinct note texts a second process costs more (fork, pickling back) than it saves.
