@@ -598,3 +598,15 @@ def test_notes_of_two_pages_stay_notes_where_the_page_break_was_missed():
     second = f"{P3}.1 {P1}.2\n1. Jones, Another History, p. 9.\n2. Ibid.\n"
     doc = footnorm.analyse(_paged(first + second, first))
     assert [n.number for n in doc.notes] == [1, 2, 1, 2, 1, 2]
+
+
+def test_first_note_under_its_number_alone_when_its_marker_is_doubtful():
+    # LaTeX's French style sets a space before the superscript: "ni 1 les" reads like a count in
+    # the prose; the note under "1", a reference, and the count going on say it is note 1
+    body = (f"{P1} ni 1 les marchands n'acceptèrent rien. {P2}. 2 {P3}.\nLes registres recensent "
+            "seize greffiers. Comme 3 l'a observé Jean Girard, la douane était provinciale. 4\n")
+    notes_ = "".join(f"    {n}\n     {text}\n" for n, text in enumerate(
+        ["Thérèse Girard, Commerce et crédit, Toulouse, La Découverte, 1975, p. 220.", "Id., p. 179.",
+         "Voir Girard, Commerce et crédit, p. 336–348.", "Ibid., p. 12."], start=1))
+    doc = footnorm.analyse(body + notes_)
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4]

@@ -528,7 +528,9 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
             ns, ne = lines[i + 1]
             if not text[ns:ne].strip() or (i + 1) in furniture or text.startswith("\f", ns):
                 continue  # a folio: its next line is blank, furniture or the next page
-            score = -0.5 + (2.0 if i in in_endnotes else 0.0)
+            # what follows the number says more than the number alone: a reference is a note's text
+            score = -0.5 + (2.0 if i in in_endnotes else 0.0) \
+                + (0.75 if citation_likeness(text[ns:ne]) >= 1.0 else 0.0)
             cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
     return cands
 
