@@ -432,11 +432,15 @@ BODY = "the delegation reached capital late and envoys were tired of waiting for
 NOTE = "Report of the Commission minutes sessions kept in archive ministry papers London Paris vol"
 
 
-def test_note_cut_by_a_page_break_is_joined_with_its_rest_on_the_next_page():
+@pytest.mark.parametrize("paragraphs", [False, True], ids=["one-paragraph", "paragraphs-set-apart"])
+def test_note_cut_by_a_page_break_is_joined_with_its_rest_on_the_next_page(paragraphs):
     # Notes set in smaller type: their lines are a third longer than the prose lines.
     body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
     body1[-1] += ".1 The same day ended.2"
     body2[3] += ".3"
+    if paragraphs:  # pdftotext -layout: blank lines between the next page's paragraphs
+        body2[5] += "."
+        body2[6:6] = [""]
     note1 = ["1 Smith, Works, p. 3."]
     note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
     note2[-1] += " and in the"  # the page ends mid-sentence

@@ -1147,11 +1147,17 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
                 li += 1
             if not saw_furniture:
                 break
-            zone_end = li
-            while zone_end < len(lines) and zone_end not in furniture and zone_end not in label_lines \
-                    and not in_note[zone_end] and not blank(zone_end):
-                zone_end += 1
-            first = _rest_of_note(text, lines, li, zone_end, wide, body_width)
+            # the page's text up to its first note or furniture; the rest ends its last paragraph
+            stop = li
+            while stop < len(lines) and stop not in furniture and stop not in label_lines and not in_note[stop]:
+                stop += 1
+            zone_end = stop
+            while zone_end > li and blank(zone_end - 1):
+                zone_end -= 1
+            zone_start = zone_end
+            while zone_start > li and not blank(zone_start - 1):
+                zone_start -= 1
+            first = _rest_of_note(text, lines, zone_start, zone_end, wide, body_width)
             if first is None:
                 break
             s, e = lines[first][0], lines[zone_end - 1][1]
@@ -1160,8 +1166,8 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             parts.append((s, e))
             for x in range(first, zone_end):
                 in_note[x] = True
-            li = zone_end - 1
-            if zone_end in label_lines:
+            li = stop - 1
+            if stop in label_lines:
                 break  # the next page's notes begin: the rest is complete
         if parts:
             joined = n.text + "".join("\n" + text[s:e] for s, e in parts)
