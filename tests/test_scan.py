@@ -614,3 +614,13 @@ def test_first_note_under_its_number_alone_when_its_marker_is_doubtful():
          "Voir Girard, Commerce et crédit, p. 336–348.", "Ibid., p. 12."], start=1))
     doc = footnorm.analyse(body + notes_)
     assert [n.number for n in doc.notes] == [1, 2, 3, 4]
+
+
+def test_first_note_set_apart_from_its_number_by_a_blank_line():
+    # pdftotext's default mode: "1", a blank line, the note; the next numbers right over their notes
+    body = f"{P1} in the spring.1 {P2}.2 {P3}.3\n\n1\n\nIntroduction\n\n{P2}.\n"
+    notes_ = "1\n\nSmith, A History of Things, p. 3.\n2\nIbid., p. 4.\n3\nJones, Another History, p. 9.\n"
+    doc = footnorm.analyse(body + notes_)
+    assert [(n.number, n.text) for n in doc.notes] == [(1, "Smith, A History of Things, p. 3."), (2, "Ibid., p. 4."),
+                                                      (3, "Jones, Another History, p. 9.")]
+    assert "Introduction" in doc.body

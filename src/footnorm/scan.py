@@ -525,14 +525,27 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score = -0.5 + min(2.0, 0.5 * likeness) + (2.0 if i in in_endnotes else 0.0)
                 cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "line", m.end()))
         elif kind in (None, "page-number") and i + 1 < len(lines) and (m := LONE_LABEL.fullmatch(text, s, e)):
-            ns, ne = lines[i + 1]
-            if not text[ns:ne].strip() or (i + 1) in furniture or text.startswith("\f", ns):
+            first = i + 1
+            if not text[lines[first][0]:lines[first][1]].strip() and _lone_label_follows(text, lines, i + 2,
+                                                                                       int(m.group(1)) + 1):
+                first = i + 2  # pdftotext sets the page's first note apart from its number by a blank line
+            ns, ne = lines[first]
+            if not text[ns:ne].strip() or first in furniture or text.startswith("\f", ns):
                 continue  # a folio: its next line is blank, furniture or the next page
             # what follows the number says more than the number alone: a reference is a note's text
             score = -0.5 + (2.0 if i in in_endnotes else 0.0) \
                 + (0.75 if citation_likeness(text[ns:ne]) >= 1.0 else 0.0)
             cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
     return cands
+
+
+def _lone_label_follows(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
+    """Whether number n stands alone on one of the few lines after a text starting at line i."""
+    for j in range(i + 1, min(len(lines), i + 8)):
+        m = LONE_LABEL.fullmatch(text, *lines[j])
+        if m and int(m.group(1)) == n:
+            return True
+    return False
 
 
 def _titled_heading(first: str) -> bool:
