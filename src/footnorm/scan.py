@@ -325,7 +325,10 @@ NUMBER_WORDS = frozenset(
     """p pp page pages s seite seiten vol vols volume bd band bde no nos nr number n nn note notes fn
     chap chapter ch cap kap kapitel section sec sect art article § fig figure table tab col fol
     teil heft t tome issue verse v vv l ll para paragraph psalm
-    year years jahr ad bc arts artt articles para paras nos abs satz lit ziff rn rdnr""".split()
+    year years jahr ad bc arts artt articles para paras nos abs satz lit ziff rn rdnr
+    chapitre capítulo capitolo artículo artículos articolo articoli artikel página páginas pagina pagine
+    numéro número numero nota notas tome tomo tomos volumen volume libro livre titre título titolo
+    alinéa apartado párrafo comma année années año años anno anni siècle siglo secolo jahre jahrhundert""".split()
 )
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
