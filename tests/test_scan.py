@@ -636,3 +636,25 @@ def test_first_note_set_apart_from_its_number_by_a_blank_line():
     assert [(n.number, n.text) for n in doc.notes] == [(1, "Smith, A History of Things, p. 3."), (2, "Ibid., p. 4."),
                                                       (3, "Jones, Another History, p. 9.")]
     assert "Introduction" in doc.body
+
+
+@pytest.mark.parametrize("head", ["Abstract", "Introduction", "Resumen"])
+def test_notes_on_the_authors_names_belong_to_the_title_page(head):
+    text = (f"The Harbour Trade of the North\nAnna Berg 1 and Carl Dahl 2\n{head}\n{P1}.3 {P2}.4 {P3}.\n"
+            "1 Anna Berg is Professor of History at the University of Uppsala.\n"
+            "2 Carl Dahl is a research fellow at the Nordic Institute.\n"
+            "3 Smith, A History of Things, p. 3.\n4 Ibid., p. 4.\n")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [3, 4]
+    assert [m.number for m in doc.markers] == [3, 4]
+    kinds = [(a.kind, a.text[:9]) for a in doc.artefacts]
+    assert kinds == [("author-mark", "1"), ("author-mark", "2"), ("author-note", "1 Anna Be"),
+                     ("author-note", "2 Carl Da")]
+    assert footnorm.render(doc, "plain").count("Professor of History") == 0
+
+
+def test_a_note_on_the_title_that_cites_a_work_stays_a_note():
+    text = (f"The Harbour Trade of the North 1\nAnna Berg\nAbstract\n{P1}.2 {P2}.\n"
+            "1 First published in Smith, A History of Things (London: Penguin, 1990), 3–40.\n"
+            "2 Ibid., p. 4.\n")
+    assert [n.number for n in footnorm.analyse(text).notes] == [1, 2]

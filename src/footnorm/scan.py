@@ -1066,8 +1066,11 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     for c in chosen_markers:
         line, col = index.position(c.start)
         markers.append(Marker(c.number, c.start, c.end, line, col, c.style))
+    markers, notes, author_notes = _author_notes(text, lines, markers, notes)
+    kept_starts = {m.start for m in markers}
+    chosen_markers = [c for c in chosen_markers if c.start in kept_starts]
 
-    artefacts = []
+    artefacts = list(author_notes)
     in_notes = SpanSet(note_spans)
     label_starts = {n.label_start for n in notes}
     for i, kind in sorted(furniture.items()):
@@ -1093,6 +1096,47 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                                 f"'{text[s:e]}' may be note {text[s:e - 1]} glued to a letter, or a page artefact; "
                                 "left in the body", s, e, line, col))
     return Layout(tuple(markers), tuple(notes), tuple(artefacts), tuple(diags))
+
+
+HEAD_OF_TEXT = re.compile(r"(?:abstract|summary|resumen|zusammenfassung|résumé|riassunto|sommario|keywords?|"
+                          r"palabras clave|schlüsselwörter|mots-clés)\b", re.IGNORECASE)
+BYLINE = 160  # characters: a title or a line of authors' names, not a paragraph
+
+
+def _author_notes(text: str, lines: list[tuple[int, int]], markers: list[Marker],
+                  notes: list[Note]) -> tuple[list[Marker], list[Note], list[Artefact]]:
+    """Markers on the title block's lines of names, and their notes, as artefacts of the title page.
+
+    "Jane Secker 1 , Chris Morrison 2" with "1 Dr Jane Secker is Senior Lecturer …" below: notes on
+    the authors, numbered 1 to k, before the abstract or the introduction begins the text.
+    """
+    head_end = -1
+    for i, (s, e) in enumerate(lines[:20]):
+        line = text[s:e].strip()
+        if HEAD_OF_TEXT.match(line) or (len(line) <= 40 and INTRODUCTION_HEADING.fullmatch(line)):
+            head_end = s
+            break
+    if head_end < 0:
+        return markers, notes, []
+    on_byline = [m for m in markers if m.start < head_end]
+    if not on_byline or [m.number for m in on_byline] != list(range(1, len(on_byline) + 1)):
+        return markers, notes, []
+    for m in on_byline:
+        s, e = lines[_line_of(lines, m.start)]
+        if len(text[s:e].strip()) > BYLINE or text[s:e].rstrip().endswith("."):
+            return markers, notes, []
+    author = []
+    for m in on_byline:
+        note = next((n for n in notes if n.number == m.number and n.start > m.end), None)
+        if note is None or note.continued or citation_likeness(note.text) >= 1.0:
+            return markers, notes, []
+        author.append(note)
+    parts = [Artefact("author-mark", m.start, m.end, text[m.start:m.end]) for m in on_byline]
+    for n in author:
+        s = n.label_start if n.label_start >= 0 else n.start
+        parts.append(Artefact("author-note", s, n.end, text[s:n.end]))
+    taken = {id(n) for n in author}
+    return markers[len(on_byline):], [n for n in notes if id(n) not in taken], parts
 
 
 NOTE_TYPE_RATIO = 1.12  # note lines this much longer than body lines: the notes are set in smaller type
