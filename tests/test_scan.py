@@ -658,3 +658,18 @@ def test_a_note_on_the_title_that_cites_a_work_stays_a_note():
             "1 First published in Smith, A History of Things (London: Penguin, 1990), 3–40.\n"
             "2 Ibid., p. 4.\n")
     assert [n.number for n in footnorm.analyse(text).notes] == [1, 2]
+
+
+def test_a_long_note_set_in_small_type_keeps_its_later_sentences():
+    # the note's second sentence starts a run of eight lines: as wide as the notes, not the prose
+    pages = []
+    for k in range(1, 25):
+        body = _wrapped(BODY, 62, 8, k)
+        body[-1] += f".{k}"
+        note = [f"{k} See " + _wrapped(NOTE, 80, 1, 100 + k)[0] + "."]
+        if k == 12:
+            note += ["The Court held that " + _wrapped(BODY, 70, 1, 7)[0] + "."] + _wrapped(BODY, 84, 8, 8)
+        pages.append("\n".join(body + note + [str(k)]))
+    doc = footnorm.analyse("\n".join(pages) + "\n")
+    note = next(n for n in doc.notes if n.number == 12)
+    assert note.text.count("\n") == 9

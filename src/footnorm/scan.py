@@ -991,6 +991,12 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         else:
             prose_run[li] = prose_run[li + 1] + 1
 
+    # Where notes are set in smaller type, a line as wide as theirs is a note's, however long the run.
+    label_widths = [lines[li][1] - lines[li][0] for li in label_lines]
+    other_widths = [e - s for li, (s, e) in enumerate(lines) if li not in label_lines and li not in furniture]
+    note_w, body_w = _typical_width(label_widths), _typical_width(other_widths)
+    note_wide = (note_w + body_w) / 2 if note_w and body_w and note_w >= body_w * NOTE_TYPE_RATIO else 0.0
+
     sorted_labels = sorted(chosen_labels, key=lambda c: c.start)
     last_end = 0
     glued_before = {c.start: c.start - 1 - len(str(glued_at[c.start - 1])) for c in sorted_labels
@@ -1028,7 +1034,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                     break
                 first = text[ls:le].lstrip()[:1]
                 if prose_run[li] > (2 if first.islower() and not caseless else 6) and _ends_sentence(text, c.text_start, end) \
-                        and citation_likeness(text[ls:le]) < 0.5:
+                        and citation_likeness(text[ls:le]) < 0.5 and not (note_wide and le - ls >= note_wide):
                     break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
                 li += 1
