@@ -673,3 +673,38 @@ def test_a_long_note_set_in_small_type_keeps_its_later_sentences():
     doc = footnorm.analyse("\n".join(pages) + "\n")
     note = next(n for n in doc.notes if n.number == 12)
     assert note.text.count("\n") == 9
+
+
+@pytest.mark.parametrize("before, rest", [
+    pytest.param(["II."], ["einer öffentlichen Einrichtung betreut, so bedürfen sie nicht der", "Eintragung."],
+                 id="lower-case-after-a-heading"),
+    pytest.param([], ["2012, pp. 169-174, https://example.org/P12-3029; S. Berg, Harbours and Trade,",
+                      "Journal of Things 40 (2015) 61-77, https://example.org/doi."],
+                 id="references-after-the-prose"),
+])
+def test_rest_of_a_note_told_by_its_content_where_the_type_does_not_tell(before, rest):
+    # notes and prose set as wide as each other: only what the rest says marks it
+    body1, body2 = _wrapped(BODY, 80, 24, 1), _wrapped(BODY, 80, 24, 2)
+    body1[5] += ".1"
+    body1[-1] += ".2"
+    body2[3] += ".3"
+    notes1 = ["1 Smith, A History of Things, p. 3.",
+              "2 See Berg, “Harbour Lists,” in: Proceedings of the Conference on Harbours, Oslo,"]
+    text = "\n".join(body1 + notes1 + ["12"] + body2 + before + rest + ["3 Ibid., p. 4.", "13"]) + "\n"
+    doc = footnorm.analyse(text)
+    note = next(n for n in doc.notes if n.number == 2)
+    assert note.text.endswith("\n".join(rest))
+    assert body2[-1] in doc.body and rest[0] not in doc.body
+
+
+def test_a_numbered_list_on_the_next_page_is_no_rest_of_a_note():
+    body1, body2 = _wrapped(BODY, 80, 24, 1), _wrapped(BODY, 80, 24, 2)
+    body1[-1] += ".1"
+    body2[3] += ".2"
+    listing = ["Examples of these are the old registers (see Berg 2011, Dahl", "2018, Lund 2020).",
+               "2) Transformed registers: the second method adds noise to the text,", "which reduces its use."]
+    text = "\n".join(body1 + ["1 See Berg, Harbour Lists, in: Proceedings of the Conference, Oslo,", "12"]
+                     + body2 + listing + ["2 Ibid., p. 4.", "13"]) + "\n"
+    doc = footnorm.analyse(text)
+    assert doc.notes[0].text == "See Berg, Harbour Lists, in: Proceedings of the Conference, Oslo,"
+    assert "2) Transformed registers" in doc.body

@@ -1172,6 +1172,28 @@ def _rest_of_note(text: str, lines: list[tuple[int, int]], start: int, end: int,
     return best_at
 
 
+SECTION_NUMBER = re.compile(r"[IVXLC]{1,5}\.|\d{1,2}\.")
+
+
+def _rest_by_content(text: str, lines: list[tuple[int, int]], start: int, end: int) -> int | None:
+    """The first line of a note's rest at the end of lines[start:end], told by what it says where the
+    type does not tell: a line in lower case or a number that no paragraph begins with, after a
+    heading ("II." / "einer öffentlichen Einrichtung …") or after prose when the rest reads as
+    references ("… applied to the source" / "2012, pp. 169-174, https://…; S. Bhattacharyya, …")."""
+    for li in range(start + 1, end):
+        line = text[lines[li][0]:lines[li][1]].strip()
+        if not line or not (line[0].islower() or line[0].isdigit()):
+            continue
+        before = text[lines[li - 1][0]:lines[li - 1][1]].strip()
+        if line[0].islower() and len(before) <= 40 and before[:1].isupper() and (
+                SECTION_NUMBER.fullmatch(before) or not before.endswith((".", ",", ";", ":", "-", ")"))):
+            return li
+        rest = " ".join(text[s:e].strip() for s, e in lines[li:end])
+        if citation_likeness(before) < 0.5 and citation_likeness(line) >= 2.5 and citation_likeness(rest) >= 2.5:
+            return li
+    return None
+
+
 def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], notes: list[Note],
                         label_lines: set[int]) -> list[Note]:
     """Page-bottom notes a page break cut off mid-sentence, joined with their rest on the next page.
@@ -1190,8 +1212,7 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
         note_widths += [lines[li][1] - lines[li][0] for li in range(first, last)]
     body_widths = [e - s for i, (s, e) in enumerate(lines) if not in_note[i] and i not in furniture]
     note_width, body_width = _typical_width(note_widths), _typical_width(body_widths)
-    if not note_width or not body_width or note_width < body_width * NOTE_TYPE_RATIO:
-        return notes
+    by_width = bool(note_width and body_width and note_width >= body_width * NOTE_TYPE_RATIO)
     wide = (note_width + body_width) / 2
 
     def blank(li: int) -> bool:
@@ -1223,7 +1244,10 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             zone_start = zone_end
             while zone_start > li and not blank(zone_start - 1):
                 zone_start -= 1
-            first = _rest_of_note(text, lines, zone_start, zone_end, wide, body_width)
+            if by_width:
+                first = _rest_of_note(text, lines, zone_start, zone_end, wide, body_width)
+            else:
+                first = _rest_by_content(text, lines, zone_start, zone_end)
             if first is None:
                 break
             s, e = lines[first][0], lines[zone_end - 1][1]
