@@ -38,6 +38,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .keys import LEGAL_TYPES
+from .lazy_re import LazyPattern  # for the patterns of rare forms: compiled when a text needs them
 from .legal import Legal, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
@@ -340,7 +341,7 @@ _LOC = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^\d+$")
 _TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?|\d+\.\d+|[IVXLC]+)$")
-_PUBLISHER_WORDS = re.compile(
+_PUBLISHER_WORDS = LazyPattern(
     r"\b(?:press|verlag|university|universit\w*|univ\.|inc\.?|ltd\.?|llc|books?|publish\w*|publications?|"
     r"editions?|éditions|editorial|editore|edizioni|ediciones|co\.|company|institut\w*|gmbh|kg|ag|"
     r"group|house|media|springer|elsevier|wiley|routledge|macmillan|penguin|gallimard|seuil|suhrkamp|"
@@ -545,7 +546,7 @@ _PLACE_WORDS = r"[A-ZÀ-ÞŁŚŻ][\w'’.-]+(?:(?:\s+|\s*/\s*)(?:[A-ZÀ-ÞŁŚŻ
 _PLACE_YEAR = re.compile(_PLACE_WORDS + r"\s+(?:1[5-9]|20)\d\d")
 _PLACE_ONLY = re.compile(_PLACE_WORDS)
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
-_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
+_YEAR_RANGE = LazyPattern(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
 _ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
@@ -938,11 +939,11 @@ _INSTITUTION = re.compile(
     r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
     re.I,
 )
-_VOL_OF = re.compile(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
+_VOL_OF = LazyPattern(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
 
-_LAST_OF_SERIES = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
+_LAST_OF_SERIES = LazyPattern(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
 
 
 # abbreviated US states of five letters and more keep their stop ("Beverly Hills, Calif.")
@@ -1998,23 +1999,23 @@ _CAP_WORD = re.compile(
 )
 _YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?(?:\[(?:1[5-9]|20)\d\d\])?\)?[.,:;]?$")
 _HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y"])
-_BIB_NOTE = re.compile(
+_BIB_NOTE = LazyPattern(
     r"^(?:to\s+appear|in\s+press|forthcoming|submitted|under\s+review|unpublished|im\s+Druck|sous\s+presse|"
     r"in\s+preparation|accepted|preprint|available\s+(?:online|at|from)\b.*|retrieved\s+from\b.*)",
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
 _TRAILING_VOL_PAGE = re.compile(r"^(?:(?P<text>.*[^\d\s])\s+)?(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
-_TRAILING_DAY_MONTH = re.compile(
+_TRAILING_DAY_MONTH = LazyPattern(
     r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
 )
 _PUBLISHER_THEN_PLACE = re.compile(r"^(?P<pub>.*\b(?:Press|Verlag|Publishers|Books|Inc\.?))\s+(?P<place>[A-Z][\w .'-]+?)\.?$")
 _LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-‐‑−–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
 _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
-_PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-‐‑−–—]+\s*\d+$|^\d+\s*[-‐‑−–—]+\s*\d+$", re.I)
+_PAGES_PAREN = LazyPattern(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-‐‑−–—]+\s*\d+$|^\d+\s*[-‐‑−–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
-_TRANS_PAREN = re.compile(
+_TRANS_PAREN = LazyPattern(
     r"^(?:(?:translated\s+by|trans\.|tr\.)\s+(?P<a>[A-ZÀ-Þ].{2,80})|(?P<b>[A-ZÀ-Þ].{2,80}?),\s*(?:trans|tr)\.?)$", re.I
 )
 _NAMES_TRANS = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$")
@@ -2024,17 +2025,17 @@ _STRONG_PUBLISHER = re.compile(
     r"addison|academic|harper|penguin|blackwell|norton|sage|kluwer|pergamon|longman|scribner|knopf)\b",
     re.I,
 )
-_CONTAINER_WORDS = re.compile(
+_CONTAINER_WORDS = LazyPattern(
     r"\b(?:journal|proceedings|proc\.|review|conference|bulletin|transactions|quarterly|annals|"
     r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
     re.I,
 )
 _LINK_LABEL = re.compile(r"(?:url|doi|online|available(?:\s+(?:at|from|online))?|disponible\s+sur|en\s+ligne)\s*:?", re.I)
 _ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{7,14}[\dX])\.?$", re.I)
-_TRAILING_CITY = re.compile(r"\s(?P<city>[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})$")
+_TRAILING_CITY = LazyPattern(r"\s(?P<city>[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})$")
 _LEADING_YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.?\s*(?P<rest>\S.*)$")
-_MONTH_DAY = re.compile(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
-_TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
+_MONTH_DAY = LazyPattern(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
+_TRAILING_PAGES = LazyPattern(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
 
 
 _RANGE_END = r"(?:pp?\.\s*)?\d{1,5}\s*[-‐‑−–]\s*\d{1,5}"
@@ -2493,7 +2494,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     return out
 
 
-_ISSUE_SHAPE = re.compile(
+_ISSUE_SHAPE = LazyPattern(
     r"(?:(?:suppl|supp|supplement|no|nr|part|pt|special\s+issue)\.?\s*)?[\dA-Za-z]{1,4}"
     r"(?:\s*(?:[-‐‑−–/&,]|and)\s*[\dA-Za-z]{1,4}){0,3}|winter|spring|summer|autumn|fall",
     re.I,
