@@ -52,7 +52,7 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
     located = []
     for d in diags:
         line, col = index.position(d.start)
-        located.append(replace(d, line=line, column=col))
+        located.append(d.located(line, col))
     located.sort(key=lambda d: (d.start, d.code))
     return Document(text, body_text(text, segments), segments, layout.markers, notes, layout.artefacts,
                     entries, tuple(located), source_name)

@@ -156,7 +156,7 @@ def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...],
     out, diags = [], []
     for note, flat_text, found in zip(notes, flat, existing):
         if found is not None:
-            out.append(replace(note, citations=found))
+            out.append(note.with_citations(found))
             continue
         result = parsed[flat_text]
         if isinstance(result, str):
@@ -166,7 +166,7 @@ def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...],
         if "-\n" in note.text:
             cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
         settled = (settle_form(c) for c in cites)
-        out.append(replace(note, citations=tuple(replace(c, start=note.position(c.start), end=note.position(c.end))
-                                                 for c in settled if not is_commentary(c))))
-        diags.extend(replace(d, start=note.position(d.start), end=note.position(d.end)) for d in ds)
+        out.append(note.with_citations(tuple(c.spanning(note.position(c.start), note.position(c.end))
+                                             for c in settled if not is_commentary(c))))
+        diags.extend(d.spanning(note.position(d.start), note.position(d.end)) for d in ds)
     return tuple(out), tuple(diags)

@@ -195,8 +195,8 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
     keys = assign_keys([(w.wid, w.reference) for w in works])
     out_notes = []
     for note, mine in zip(notes, assigned):
-        cites = tuple(replace(c, key=keys[w.wid]) if w is not None else c for c, w in zip(note.citations, mine))
-        out_notes.append(replace(note, citations=cites))
+        cites = tuple(c.keyed(keys[w.wid]) if w is not None else c for c, w in zip(note.citations, mine))
+        out_notes.append(note.with_citations(cites))
     seen: dict[str, Entry] = {}
     for w in works:
         k = keys[w.wid]
