@@ -114,12 +114,12 @@ def _as_antecedent(c: Citation, works: dict[str, Reference]) -> Citation:
 
 
 def render(doc: Document, to: str = "markdown") -> str:
-    from .formats import RENDERERS
+    from .formats import MODULES, renderer
 
     try:
-        return RENDERERS[to](doc)
+        return renderer(to)(doc)
     except KeyError:
-        raise FootnormError(f"unknown output format {to!r}; choose one of {', '.join(sorted(RENDERERS))}") from None
+        raise FootnormError(f"unknown output format {to!r}; choose one of {', '.join(sorted(MODULES))}") from None
 
 
 def to_bibtex(doc: Document, biblatex: bool = True) -> str:
