@@ -103,8 +103,10 @@ def _parse_all(texts: list[str], workers: int) -> list:
     shares = [texts[i:i + size] for i in range(0, len(texts), size)]
     # A bare fork and a pipe per share, not a process pool: importing multiprocessing and
     # starting a pool's threads cost more start-up than a book's second share saves.
+    # The first text builds the parsers (~50 ms), here, once, for the children to inherit.
+    results = _parse_many(shares[0][:1])
     children = [(share, _fork_parsing(share)) for share in shares[1:]]
-    results = _parse_many(shares[0])
+    results += _parse_many(shares[0][1:])
     for share, child in children:
         found = _collect(child) if child is not None else None
         results.extend(found if found is not None else _parse_many(share))  # no child to be had: here
