@@ -329,6 +329,9 @@ NUMBER_WORDS = frozenset(
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 CLOSERS = ".,;:!?)”’\"'»]"
 DIGITS = re.compile(r"[0-9]+")
+# A whole run of one to three digits, not after a hyphen, dash, slash or underscore (ranges,
+# dates, identifiers): the only runs that can be markers, found without a Python step per digit run.
+SHORT_NUMBER = re.compile(r"(?<![0-9\-–/_])[0-9]{1,3}(?![0-9])")
 # "freedom in 180019 Jack": a marker glued to a year
 YEAR_GLUED = re.compile(r"\b(1[4-9]\d\d|20\d\d)(\d{1,2})(?=[\s.,;:)”’\"]|$)")
 PAREN_MARKER = re.compile(r"\((\d{1,3})\)")
@@ -338,6 +341,7 @@ LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
 LONE_LABEL = re.compile(r"[ \t]*(\d{1,3})\.?[ \t]*")
 # "1Gertrud Müller, Die Finanzverwaltung …": a superscript label glued to its note's first word
 GLUED_LABEL = re.compile(r"[ \t]*(\d{1,3})(?=[A-ZÀ-ÞĀ-Ž§„“«\"'‘(\[])")
+NUMBERED_LINE = re.compile(r"^[ \t]*\d", re.MULTILINE)  # what the three patterns above have in common
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -452,10 +456,8 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | N
 
 def marker_candidates(text: str, caseless: bool = False) -> tuple[list[Candidate], list[tuple[int, int]]]:
     cands, doubtful = [], []
-    for m in DIGITS.finditer(text):
+    for m in SHORT_NUMBER.finditer(text):
         s, e = m.span()
-        if e - s > 3 or (s and text[s - 1] in "-–/_"):
-            continue
         q = text[e] if e < len(text) else ""
         if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
             doubtful.append((s, e + 1))  # "12A": note 12 glued to a stray letter, or a page artefact
@@ -489,7 +491,9 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
     heads = [i for i, k in furniture.items() if k == "notes-heading"]
     has_endnotes = bool(heads) and any(
         LINE_LABEL.match(text, s, e) for s, e in lines[min(heads) + 1:min(heads) + 12])
-    for i, (s, e) in enumerate(lines):
+    # Every label starts its line with a digit: only those lines are tried.
+    for i in sorted({_line_of(lines, m.start()) for m in NUMBERED_LINE.finditer(text)}):
+        s, e = lines[i]
         kind = furniture.get(i)
         if kind == "notes-heading":
             continue
