@@ -32,3 +32,12 @@ def test_copies_keep_every_other_field():
     assert note.with_citations(()) == replace(note, citations=())
     assert diag.spanning(1, 2) == replace(diag, start=1, end=2)
     assert diag.located(3, 4) == replace(diag, line=3, column=4)
+
+
+def test_pickled_as_constructor_arguments_round_trips():
+    import pickle
+
+    ref = _filled(Reference, author=(_filled(Name),), editor=(), translator=())
+    cite = _filled(Citation, reference=ref, form="full")
+    for obj in (ref, cite, _filled(Diagnostic), ref.author[0]):
+        assert pickle.loads(pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)) == obj
