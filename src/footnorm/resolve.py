@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -12,6 +13,8 @@ from .model import Diagnostic, Entry, Note, Reference
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
+# A book repeats its names and titles in every short form: each distinct string is folded once.
+@functools.lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", fold(text).casefold()).split())
 
