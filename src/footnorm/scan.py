@@ -675,7 +675,12 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
         if j >= 0:
             options.append((v + transition(0, n, restart) if n > 4 else v - 0.75, j))
             options[-1] = (options[-1][0] + c.score, j)
-        b, arg = max(options, key=lambda o: (o[0], -o[1]))
+        # the best option, the earliest chain on a tie (as max by (score, -index), without a key
+        # function: this runs for every candidate)
+        b, arg = options[0]
+        for v, j in options[1:]:
+            if v > b or (v == b and j < arg):
+                b, arg = v, j
         best.append(b)
         back.append(arg)
         item = (b, i)
