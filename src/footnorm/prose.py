@@ -92,6 +92,9 @@ def has_reference_feature(sentence: str) -> bool:
                 or URL.search(s))
 
 
+_STOP_IN_QUOTE = re.compile(r"[,.][”’\"]")
+
+
 def citation_likeness(sentence: str) -> float:
     """Positive when a sentence reads like a reference, negative when it reads like prose."""
     s = sentence.strip()
@@ -112,7 +115,7 @@ def citation_likeness(sentence: str) -> float:
         score += 1.5
     if ";" in s:
         score += 0.5
-    if re.search(r"[,.][”’\"]", s):
+    if _STOP_IN_QUOTE.search(s):
         score += 0.75  # Chicago puts the comma inside the closing quote of an article title
     # Quoted titles are not the author's prose: their words do not count against the sentence.
     ws = words(QUOTED.sub(" ", s))

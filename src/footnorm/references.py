@@ -900,6 +900,9 @@ def _parse_pub(inner: str) -> dict[str, str]:
     return out
 
 
+_F_FF_END = re.compile(r"\b(?:f|ff)$")  # (precompiled: these run once or more per citation)
+
+
 def _locator(tokens: list[Token]) -> tuple[str, str]:
     if not tokens:
         return "", ""
@@ -913,7 +916,7 @@ def _locator(tokens: list[Token]) -> tuple[str, str]:
             label = _LOC_LABELS.get(m.group("label").lower().rstrip("."), "page")
     if len(tokens) > 1:
         value = ", ".join([value] + [_loc_value(str(t)) for t in tokens[1:]])
-    if re.search(r"\b(?:f|ff)$", value) and not value.endswith("."):
+    if _F_FF_END.search(value) and not value.endswith("."):
         value += "."
     return value, label
 
@@ -988,6 +991,12 @@ def _describes_kind(s: str) -> bool:
     if len(words) == 1:
         return words[0].lower() in _KIND_WORDS
     return all(w[:1].islower() or not w[:1].isalpha() for w in words[1:])
+
+
+# (precompiled: these run once or more per citation)
+_PARTIES = re.compile(r"[A-Za-z]\s+v\.?\s+[A-Z]")
+_CASE_WORD = re.compile(r"\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", re.I)
+_DIGIT_RANGE = re.compile(r"\d\s*[-‐‑−–—]\s*\d")
 
 
 def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
@@ -1324,7 +1333,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         fields["title_style"] = style
     locator, label = _locator(p.locators)
     if (
-        locator and not p.bibliography and re.search(r"\d\s*[-‐‑−–—]\s*\d", locator) and has_container
+        locator and not p.bibliography and _DIGIT_RANGE.search(locator) and has_container
         and (has_issue_or_date or "volume" in fields) and "page" not in fields
         and re.match(r"^pp\.?\s", str(p.locators[0]).strip())
     ):
@@ -1359,7 +1368,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
     elif style == "quoted" and (fields.get("url") and not has_container):
         rtype = "webpage"
-    elif title and (re.search(r"[A-Za-z]\s+v\.?\s+[A-Z]", title) or re.search(r"\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", title, re.I)) and style != "quoted" and not p.bibliography:
+    elif title and (_PARTIES.search(title) or _CASE_WORD.search(title)) and style != "quoted" and not p.bibliography:
         rtype = "legal_case"
     elif title and style != "quoted" and not p.authors and _LEGAL.search(title) and not has_pub:
         rtype = "legislation"
@@ -1452,9 +1461,12 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
     return None
 
 
+_LEAD_LABEL = re.compile(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+")  # (precompiled: this runs for every field)
+
+
 def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
     s = text[f.start : f.end]
-    lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
+    lead = _LEAD_LABEL.match(s)
     rest_words = s[lead.end() :].split() if lead else []
     if first and lead and looks_like_names(s[lead.end() :]) and (len(rest_words) >= 2 or _HAS_INITIAL.search(s[lead.end() :])):
         label = s[: lead.end()].strip().rstrip(":")
