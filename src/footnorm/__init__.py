@@ -52,7 +52,7 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
     located = []
     for d in diags:
         line, col = index.position(d.start)
-        located.append(replace(d, line=line, column=col))
+        located.append(d.located(line, col))
     located.sort(key=lambda d: (d.start, d.code))
     return Document(text, body_text(text, segments), segments, layout.markers, notes, layout.artefacts,
                     entries, tuple(located), source_name)
@@ -114,12 +114,12 @@ def _as_antecedent(c: Citation, works: dict[str, Reference]) -> Citation:
 
 
 def render(doc: Document, to: str = "markdown") -> str:
-    from .formats import RENDERERS
+    from .formats import MODULES, renderer
 
     try:
-        return RENDERERS[to](doc)
+        return renderer(to)(doc)
     except KeyError:
-        raise FootnormError(f"unknown output format {to!r}; choose one of {', '.join(sorted(RENDERERS))}") from None
+        raise FootnormError(f"unknown output format {to!r}; choose one of {', '.join(sorted(MODULES))}") from None
 
 
 def to_bibtex(doc: Document, biblatex: bool = True) -> str:

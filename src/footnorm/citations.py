@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
 import threading
 from dataclasses import replace
@@ -104,25 +106,52 @@ def _parse_all(texts: list[str], workers: int) -> list:
     """Each text parsed; with `workers` > 1, the later shares in forked processes.  The parser is
     a pure function of the text, so the split changes nothing in the result."""
     # fork copies only the calling thread: with other threads alive (a Dask worker) it can deadlock
-    if workers < 2 or len(texts) < PARALLEL_MIN or threading.active_count() > 1:
-        return _parse_many(texts)
-    import multiprocessing  # here, not at the top: 20 ms of start-up that a short text never needs
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(texts) < PARALLEL_MIN or threading.active_count() > 1 or not hasattr(os, "fork"):
         return _parse_many(texts)
     size = -(-len(texts) // workers)
     shares = [texts[i:i + size] for i in range(0, len(texts), size)]
+    # A bare fork and a pipe per share, not a process pool: importing multiprocessing and
+    # starting a pool's threads cost more start-up than a book's second share saves.
+    # The first text builds the parsers (~50 ms), here, once, for the children to inherit.
+    results = _parse_many(shares[0][:1])
+    children = [(share, _fork_parsing(share)) for share in shares[1:]]
+    results += _parse_many(shares[0][1:])
+    for share, child in children:
+        found = _collect(child) if child is not None else None
+        results.extend(found if found is not None else _parse_many(share))  # no child to be had: here
+    return results
+
+
+def _fork_parsing(share: list[str]) -> tuple[int, int] | None:
+    """(pid, read end of a pipe) of a forked process that parses `share` and writes back the
+    pickled results; None when the system has no process to give."""
     try:
-        with ProcessPoolExecutor(len(shares) - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-            later = [pool.submit(_parse_many, share) for share in shares[1:]]
-            results = _parse_many(shares[0])
-            for future in later:
-                results.extend(future.result())
-        return results
-    except (OSError, BrokenProcessPool):  # no processes to be had: parse here
-        return _parse_many(texts)
+        read, write = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: parse, write, and leave without running the parent's exit handlers
+        code = 1
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(_parse_many(share), out, pickle.HIGHEST_PROTOCOL)
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, read
+
+
+def _collect(child: tuple[int, int]) -> list | None:
+    """The results a forked child wrote, or None when it failed (the parent then parses its share)."""
+    pid, read = child
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    if status != 0 or not data:
+        return None
+    return pickle.loads(data)
 
 
 def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...], tuple[Diagnostic, ...]]:
@@ -138,7 +167,7 @@ def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...],
     out, diags = [], []
     for note, flat_text, found in zip(notes, flat, existing):
         if found is not None:
-            out.append(replace(note, citations=found))
+            out.append(note.with_citations(found))
             continue
         result = parsed[flat_text]
         if isinstance(result, str):
@@ -148,7 +177,7 @@ def attach(notes: tuple[Note, ...], workers: int = 1) -> tuple[tuple[Note, ...],
         if "-\n" in note.text:
             cites = tuple(replace(c, reference=dehyphenate(c.reference, note.text, c.start, c.end)) for c in cites)
         settled = (settle_form(c) for c in cites)
-        out.append(replace(note, citations=tuple(replace(c, start=note.position(c.start), end=note.position(c.end))
-                                                 for c in settled if not is_commentary(c))))
-        diags.extend(replace(d, start=note.position(d.start), end=note.position(d.end)) for d in ds)
+        out.append(note.with_citations(tuple(c.spanning(note.position(c.start), note.position(c.end))
+                                             for c in settled if not is_commentary(c))))
+        diags.extend(d.spanning(note.position(d.start), note.position(d.end)) for d in ds)
     return tuple(out), tuple(diags)

@@ -5,8 +5,9 @@ Every run reads and analyses all its inputs before it writes anything, and every
 atomically, so a failed run leaves no output behind.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: typer reads every command's signature at every
+# run, and string annotations would make it eval() each one again (~10 ms of start-up).
+import gc
 import json
 import os
 import sys
@@ -25,6 +26,13 @@ from footnorm.output import write_text
 from footnorm.pipeline import (Plan, abbreviation_table, csl_items, keymap_text, merged_bibliography, output_targets,
                                patterned)
 from footnorm.source import read_text
+
+# A command runs once and exits. The modules' objects imported so far live until then, so the
+# cyclic collector need not walk them again at every collection (gc.freeze), and the analysis's
+# hundreds of thousands of short-lived, acyclic objects need few collections (a larger first threshold):
+# ~35 ms of the 700 KB book's run, in the parent and in the forked parser alike.
+gc.freeze()
+gc.set_threshold(10_000, 10, 10)
 
 app = typer.Typer(
     help="Separate flattened footnotes from prose, parse and resolve their citations, "

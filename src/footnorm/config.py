@@ -6,7 +6,6 @@ root (a folder with a pyproject.toml or .git); command-line flags override it. U
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +56,8 @@ def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
 
 
 def _load(path: Path) -> dict[str, Any]:
+    import tomllib  # here: most runs find no settings file, and the parser costs start-up time
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lazy_re import LazyPattern  # most texts cite no court or statute: compile on first use
+
 __all__ = ["Legal", "read_legal", "legal_end"]
 
 
@@ -68,7 +70,7 @@ _ACT_NUMBER = (
     r"\d{1,4}/\d{1,4}(?:/(?:EU|EC|EEC|EG|EWG|CE|UE|CEE|JHA|JI|GASP|CFSP|PESC))?(?!\d)"
 )
 # "Directive (EU) 2024/1760", "Council Regulation (EC) 1/2003", "Reglamento (CE) nº 2157/2001"
-_ACT = re.compile(
+_ACT = LazyPattern(
     r"^(?:the\s+|la\s+|el\s+|le\s+|die\s+|der\s+)?" + _ACT_PREFIX + r"(?:" + _ACT_WORDS + r")\s+"
     r"(?:" + _ACT_ORIGIN + r"\s*)?" + _ACT_NUMBER,
     re.I,
@@ -76,7 +78,7 @@ _ACT = re.compile(
 # A national act by its kind and number or date: "Ley 15/2015", "Real Decreto 1720/2007", "Orden
 # ECD/465/2012", "Loi n° 2016-1321 du 7 octobre 2016", "Legge 22 aprile 1941" (its "n. 633" follows),
 # "D.lgs. 30 giugno 2003", "Gesetz über Urheberrecht und verwandte Schutzrechte vom 9. September 1965"
-_NATIONAL_ACT = re.compile(
+_NATIONAL_ACT = LazyPattern(
     r"^(?:(?:la|el|le|il|das|the)\s+)?(?:(?:Ley(?:\s+Org[áa]nica)?|Real\s+Decreto(?:[-\s]ley|\s+Legislativo)?|Decreto(?:[-\s]ley)?|Orden)"
     r"\s+(?:[A-Z]{2,5}/)?\d{1,4}/(?:1[89]|20)\d\d"
     r"|(?:Loi(?:\s+organique)?|D[ée]cret|Ordonnance|Arr[êe]t[ée])\s+n\s?[°º˚o]?\s*\d{2,4}-\d{1,5}"
@@ -85,14 +87,14 @@ _NATIONAL_ACT = re.compile(
     r"|(?-i:Gesetz|Verordnung|[A-ZÄÖÜ][\w-]*(?:gesetz|verordnung|ordnung))\s+(?:über|zur|zum|für|betreffend)\s[^,;]{3,200}?\s+vom\s+\d)"
 )
 # a word that names an instrument, after "art. 4 of the ..." / "§ 1 des ..."
-_INSTRUMENT_WORD = re.compile(
+_INSTRUMENT_WORD = LazyPattern(
     r"(?:" + _ACT_WORDS + r"|act|code|treaty|convention|charter|covenant|protocol|declaration|constitution|"
     r"statute|[\w-]{0,30}gesetz(?:es|buch|buchs)?|grundgesetz|vertrag|übereinkommen|abkommen|satzung|"
     r"ley|tratado|convenio|carta|constitución|loi|traité|charte|legge|trattato|costituzione|statuto)(?![\w-])",
     re.I,
 )
 # a statute or treaty abbreviation: "UrhG" "BGB" "DSM-RL" "TFEU" "CRC" "UNDRIP" "Rom II-VO" "EMRK"
-_ABBREV = re.compile(
+_ABBREV = LazyPattern(
     r"^(?=[\w-]*[A-ZÄÖÜ][\w-]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,9}(?:[-/][A-Za-zÄÖÜäöü]{1,8}){0,2}"
     r"(?:\s(?:I{1,3}|IV|V)(?:-[A-Z]{1,4})?)?$"
 )
@@ -111,7 +113,7 @@ _PIN_LABEL = (
 _PIN_NUM = r"(?:\d{1,6}[a-z]?|(?-i:[IVXLC]{1,6}))(?:[.:-]\d{1,6}[A-Za-z]?)*(?:\s?\([\w.]{1,6}\))*(?:\s*(?:ff?|et\s+seq)\.)?"
 _PIN_SUB = r"(?:\s+(?:Abs\.|S\.|Satz|Nr\.|lit\.|UAbs\.|Unterabs\.|Halbs\.|Alt\.|para\.|sentence|no\.)\s*(?:[\da-z]{1,4})(?:\s?\([\w.]{1,6}\))*)"
 _PIN_MORE = r"(?:\s*(?:,|&|and|und|y|et|e|to|bis|[-–—])\s*" + _PIN_NUM + r")"
-_PIN = re.compile(
+_PIN = LazyPattern(
     r"^" + _PIN_LABEL + r"\s*(?:n\.\s*|no\.\s*|nº\s*)?(?P<value>" + _PIN_NUM + _PIN_SUB + r"{0,4}" + _PIN_MORE + r"{0,6})$",
     re.I,
 )
@@ -133,25 +135,25 @@ _MONTHS = (
     r"enero|febrero|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
 )
 # "13 June 2024" "25.10.2012" "8 de octubre de 2001" "Dec. 10, 1948" "29. Januar 2013" "4.1.2003"
-_DATE_YEAR = re.compile(
+_DATE_YEAR = LazyPattern(
     r"(?<!\d)(?:\d{1,2}\.?\s*(?:de\s+)?(?:" + _MONTHS + r")\.?\s*(?:de\s+)?|\d{1,2}\.\d{1,2}\.\s?|"
     r"(?:" + _MONTHS + r")\.?\s+\d{1,2},?\s+)((?:1[89]|20)\d\d)(?!\d)",
     re.I,
 )
-_YEAR = re.compile(r"(?<![\d/])((?:1[89]|20)\d\d)(?![\d/])")
-_SLASH_YEAR = re.compile(r"/((?:1[89]|20)\d\d)\b")  # "Ley 15/2015", "sent. n. 238/2014": a number's year
+_YEAR = LazyPattern(r"(?<![\d/])((?:1[89]|20)\d\d)(?![\d/])")
+_SLASH_YEAR = LazyPattern(r"/((?:1[89]|20)\d\d)\b")  # "Ley 15/2015", "sent. n. 238/2014": a number's year
 
 # publication facts of an act: "OJ L 1", "in OJ L", "ABl. EU 2012 L 299", "BGBl. I S. 1", "DO L", "BOE"
-_GAZETTE = re.compile(
+_GAZETTE = LazyPattern(
     r"^(?:in\s+|en\s+|dans\s+|in:\s*)?(?:O\.?\s?J\.?|ABl\.?|Amtsblatt|D\.?O\.?(?=\s+[LC]\b)|G\.?U\.?(?=\s+[LC]\b)|J\.?O\.?(?=\s+[LC]\b)|"
     r"BGBl\.?|GBl\.?|GVBl\.?|RGBl\.?|BOE|Dz\.\s?U\.|Official\s+Journal|Diario\s+Oficial|Journal\s+officiel|Gazzetta\s+Ufficiale)(?![\w])"
 )
-_PAGES = re.compile(r"^(?:pp?|S|págs?|pag)\.?\s*\d+(?:\s*[-–—]\s*\d+)?\.?$")
-_CIT = re.compile(r"^(?:cit|op\.\s*cit|loc\.\s*cit|supra|above|a\.a\.O|aaO)\.?(?:\s|$)", re.I)
-_URL = re.compile(r"^(?:https?://|www\.)")
+_PAGES = LazyPattern(r"^(?:pp?|S|págs?|pag)\.?\s*\d+(?:\s*[-–—]\s*\d+)?\.?$")
+_CIT = LazyPattern(r"^(?:cit|op\.\s*cit|loc\.\s*cit|supra|above|a\.a\.O|aaO)\.?(?:\s|$)", re.I)
+_URL = LazyPattern(r"^(?:https?://|www\.)")
 
 # courts and judgments
-_COURT = re.compile(
+_COURT = LazyPattern(
     r"^(?:the\s+)?(?:(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:court|commission|committee)\b|cjeu\b|cjue\b|ecj\b|ecthr\b|eugh\b|egmr\b|bgh\b|bverfg\b|bverwg\b|bag\b|bfh\b|"
     r"tribunal\b|tribunale\b|corte\b|cour\b|conseil\s+d'[ée]tat\b|cass\b|supreme\s+court\b|house\s+of\s+lords\b|"
     r"privy\s+council\b|high\s+court\b|[\w-]{0,20}gericht(?:shof)?\b|general\s+court\b|grand\s+chamber\b|"
@@ -159,66 +161,66 @@ _COURT = re.compile(
     r"(?:primera|segunda|tercera|cuarta|quinta|sala)\b.{0,20}\bsala\b|gran\s+sala\b|\w+\s+kammer\b|große\s+kammer\b)",
     re.I,
 )
-_JUDGMENT = re.compile(
+_JUDGMENT = LazyPattern(
     r"^(?:(?:the\s+)?(?:judg(?:e)?ment|order|opinion|sentencia|sentenza|sentença|arr[êe]t|urteil|beschluss|"
     r"auto|ordonnance|ordinanza|conclusiones|conclusions|schlussanträge|advisory\s+opinion|decision)\b)",
     re.I,
 )
 # "judgment of 9 July 2020" "Urteil vom 25.10.2012" "sentencia del 13 de diciembre" "arrêt du 3 mai"
-_JUDGMENT_OF = re.compile(
+_JUDGMENT_OF = LazyPattern(
     r"\b(?:judg(?:e)?ment|sentencia|sentenza|arr[êe]t|urteil|beschluss|decision|order|opinion|conclusiones|conclusions)"
     r"\s+(?:of|vom|del|de|du|dated|dated\s+the|of\s+the)\s+\d",
     re.I,
 )
 # "case C-343/19" "causa C-411/03" "Joined Cases C-402/05 P" "Rs. C-…" "T-201/04" "application no. 11761/85"
-_CASE_NO = re.compile(
+_CASE_NO = LazyPattern(
     r"(?:\b(?:joined\s+)?(?:cases?|causas?|asuntos?|affaires?|rs\.|rechtssachen?|verb\.\s+rs\.)\s+)?"
     r"(?<![\w-])(?-i:[CTF]|OC)-\s?\d{1,4}/\d{2}(?:\s+P\b)?(?:\s*(?:,|and|y|et|und)\s*[CTF]-\s?\d{1,4}/\d{2})*"
     r"|\b(?:application|applications|requête|demanda|beschwerde)\s+(?:no|nos|n|nº|n°|nr)\.?\s*\d{1,6}/\d{2,4}",
     re.I,
 )
-_ECLI = re.compile(r"^(?:ECLI:|EU:[CT]:|ECR\b|Slg\.|Rec\.|I-\d)", re.I)
-_PARTY_INTRO = re.compile(r"^(?:caso|case|affaire|asunto|rs\.|rechtssache|causa)\s+(?=(?-i:[A-ZÄÖÜ]))", re.I)
+_ECLI = LazyPattern(r"^(?:ECLI:|EU:[CT]:|ECR\b|Slg\.|Rec\.|I-\d)", re.I)
+_PARTY_INTRO = LazyPattern(r"^(?:caso|case|affaire|asunto|rs\.|rechtssache|causa)\s+(?=(?-i:[A-ZÄÖÜ]))", re.I)
 
 # "Smith v. Jones" / "R v Brown" / "Frankland & Moore v. Regina": the " v. " between two parties
-_V = re.compile(r"\s(?:v|vs)\.?\s+(?=[A-Z(])")
+_V = LazyPattern(r"\s(?:v|vs)\.?\s+(?=[A-Z(])")
 # after a case name: "[1987] 1 AC 576" / "123 U.S. 456" / "410 F.3d 120" / "[2001] UKHL 1"
-_REPORT = re.compile(
+_REPORT = LazyPattern(
     r"^\s*,?\s*(?:\[(?P<byear>(?:1[6-9]|20)\d\d)\]\s*)?(?:\((?P<pyear>(?:1[6-9]|20)\d\d)\)\s*)?"
     r"(?P<vol>\d{1,4}\s+)?(?P<rep>[A-Z][A-Za-z0-9.&' ]{0,30}?)\s+(?P<page>\d{1,6})(?!\w)"
 )
-_REPORT_PIN = re.compile(r"^\s*,\s*(?:at\s+)?(?P<pin>\d{1,6}(?:\s*[-–]\s*\d{1,6})?(?:\s*n\.\s*\d+)?)(?![\w/])")
-_SHORT_REPORT = re.compile(r"^(?P<vol>\d{1,4})\s+(?P<rep>[A-Z][A-Za-z0-9.&' ]{0,30}?)\s+at\s+(?P<pin>\d{1,6}(?:\s*[-–]\s*\d{1,6})?)$")
+_REPORT_PIN = LazyPattern(r"^\s*,\s*(?:at\s+)?(?P<pin>\d{1,6}(?:\s*[-–]\s*\d{1,6})?(?:\s*n\.\s*\d+)?)(?![\w/])")
+_SHORT_REPORT = LazyPattern(r"^(?P<vol>\d{1,4})\s+(?P<rep>[A-Z][A-Za-z0-9.&' ]{0,30}?)\s+at\s+(?P<pin>\d{1,6}(?:\s*[-–]\s*\d{1,6})?)$")
 
 # US codes, session laws and bills
-_US_CODE = re.compile(
+_US_CODE = LazyPattern(
     r"^(?:(?P<vol>\d{1,3})\s+)?(?P<code>[A-Z][A-Za-z.&]{0,12}(?:\s+[A-Z][A-Za-z.&]{0,12}){0,5})\s+§§?\s*"
     r"(?P<sec>[\w.:-]{1,30}(?:\([\w]{1,6}\)){0,6}(?:\s*(?:et\s+seq\.|ff?\.))?)"
 )
-_PUB_L = re.compile(r"^(?:Pub(?:lic)?\.?\s+L(?:aw)?\.?\s+(?:No\.?\s*)?)\d{1,3}-\d{1,4}")
-_STAT = re.compile(r"^(?P<vol>\d{1,4})\s+(?P<rep>Stat\.)\s+(?P<page>\d{1,6})")
-_BILL = re.compile(r"^(?:S\.\s?B\.|H\.\s?B\.|A\.\s?B\.|H\.\s?R\.|S\.|H\.\s?R\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.)\s+\d{1,5}$")
+_PUB_L = LazyPattern(r"^(?:Pub(?:lic)?\.?\s+L(?:aw)?\.?\s+(?:No\.?\s*)?)\d{1,3}-\d{1,4}")
+_STAT = LazyPattern(r"^(?P<vol>\d{1,4})\s+(?P<rep>Stat\.)\s+(?P<page>\d{1,6})")
+_BILL = LazyPattern(r"^(?:S\.\s?B\.|H\.\s?B\.|A\.\s?B\.|H\.\s?R\.|S\.|H\.\s?R\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.)\s+\d{1,5}$")
 
 # UN and other soft law: "G.A. Res. 61/295" "Res.A.G.48/104" "S.C. Res. 1373 (2001)" "A/RES/61/295"
-_UN_RES = re.compile(
+_UN_RES = LazyPattern(
     r"^(?:(?:U\.?N\.?\s*)?(?:G\.?\s?A\.?|S\.?\s?C\.?|A\.?\s?G\.?|C\.?\s?S\.?)\s*Res\.?\s*\d{1,5}(?:/\d{1,5})?"
     r"|Res\.?\s*(?:A\.?\s?G\.?|G\.?\s?A\.?|C\.?\s?S\.?|S\.?\s?C\.?)\s*\d{1,5}(?:/\d{1,5})?"
     r"|(?:U\.?N\.?\s+Doc\.?\s+)?[AS]/RES/\d{1,5}/\d{1,5}"
     r"|(?:resolution|resolución|résolution|risoluzione|resolução)\s+(?:no\.?\s*|nº\s*|n\.\s*)?\d{1,5}(?:/\d{1,5})?)",
     re.I,
 )
-_GENERAL_COMMENT = re.compile(
+_GENERAL_COMMENT = LazyPattern(
     r"\b(?:general\s+comments?|general\s+recommendations?|observaci[oó]n\s+general|observation\s+générale|"
     r"recomendaci[oó]n\s+general|commento\s+generale|allgemeine\s+bemerkung)\s+(?:no\.?|nº|n°|n\.|nr\.)?\s*\d{1,3}",
     re.I,
 )
 # OSCOLA / Bluebook named statutes: "Equality Act 2010" "Education Amendments of 1978"
-_NAMED_ACT = re.compile(
+_NAMED_ACT = LazyPattern(
     r"^(?:the\s+)?(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z][\w'’-]*)|of|and|for|on|the|to|in|(?:\(\w+\)))){0,12}?"
     r"\s+(?:Act|Amendments|Code|Ordinance|Order)(?:\s+of)?\s+(?:1[6-9]|20)\d\d(?:\s*\([^()]{1,30}\))?$"
 )
 # a treaty or instrument named in full, before its pinpoint: "Convention on the Rights of the Child"
-_NAMED_INSTRUMENT = re.compile(
+_NAMED_INSTRUMENT = LazyPattern(
     r"^(?:the\s+)?(?:(?-i:[A-Z][\w'’-]*)\s+){0,3}(?:" + _INSTRUMENT_WORD.pattern + r")(?:\s+[\w'’()-]+){0,15}$",
     re.I,
 )
@@ -341,7 +343,7 @@ def _may_open(window: str) -> bool:
 
 # a full stop ends the citation when a capitalised word that is not an abbreviation
 # follows ("Emphasis added.", "Dicho auto ..."); " v. Jones" is a case name, not an end
-_SENTENCE_END = re.compile(
+_SENTENCE_END = LazyPattern(
     r"(?<![\s(]v)(?<![\s(]vs)(?<!\bNo)(?<!\bat)(?<!\bArt)(?<!\bart)\.\s+"
     r"(?!(?i:" + _MONTHS + r")\b)(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:[\s,:;]|$))"
 )
@@ -489,17 +491,17 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
 # initials and the decision's number/year); Italian "Corte cost., sent. n. 238/2014"; German "BGH,
 # Urt. v. 12.3.2010 – I ZR 12/09" (court, decision, date, docket); French "Cass. civ. 1re, 5 mars
 # 2015, n° 14-11.441" / "CE, 19 juillet 2011, n° 350643" (court, date, number).
-_ES_DECISION = re.compile(r"^(?:la\s+|el\s+)?(?P<d>S{1,2}(?:TC|TS|AN|AP|TSJ|TJUE|TEDH|JM)|A(?:TC|TS|AP))"
+_ES_DECISION = LazyPattern(r"^(?:la\s+|el\s+)?(?P<d>S{1,2}(?:TC|TS|AN|AP|TSJ|TJUE|TEDH|JM)|A(?:TC|TS|AP))"
                           r"(?:\s+[A-ZÁÉÍÓÚ][a-záéíóú]+)?\s+\d{1,5}/((?:19|20)\d\d)$")
 _ES_COURTS = {"TC": "Tribunal Constitucional", "TS": "Tribunal Supremo", "AN": "Audiencia Nacional",
               "AP": "Audiencia Provincial", "TSJ": "Tribunal Superior de Justicia",
               "TJUE": "Tribunal de Justicia de la Unión Europea", "TEDH": "Tribunal Europeo de Derechos Humanos",
               "JM": "Juzgado de lo Mercantil"}
-_DOCKET = re.compile(r"(?<![\w/])(?:[IVX]{1,4}|\d{1,2})\s?[A-Z][A-Za-z]{0,3}\s\d{1,5}/\d{2}(?![\w/])"
+_DOCKET = LazyPattern(r"(?<![\w/])(?:[IVX]{1,4}|\d{1,2})\s?[A-Z][A-Za-z]{0,3}\s\d{1,5}/\d{2}(?![\w/])"
                      r"|(?:sent|ord)\.\s+n\.\s*\d{1,4}/(?:19|20)\d\d|n[°º]\s*\d{2}-\d{2}\.\d{3}|n[°º]\s*\d{5,7}")
-_DECISION_WORD = re.compile(r"^(?:urt(?:eil)?\.?|beschl(?:uss)?\.?|sent\.?|sentenza|ord\.?|ordinanza|arr[êe]t)"
+_DECISION_WORD = LazyPattern(r"^(?:urt(?:eil)?\.?|beschl(?:uss)?\.?|sent\.?|sentenza|ord\.?|ordinanza|arr[êe]t)"
                             r"(?:\s+(?:v\.|vom|del|du))?", re.I)
-_FR_COURT = re.compile(r"^(?:Cass\.|CE|Cons\.\s+const\.|CA\s+\w+|TGI\s+\w+|CJ\s+\w+|Conseil\s+d'[ÉE]tat)", re.I)
+_FR_COURT = LazyPattern(r"^(?:Cass\.|CE|Cons\.\s+const\.|CA\s+\w+|TGI\s+\w+|CJ\s+\w+|Conseil\s+d'[ÉE]tat)", re.I)
 
 
 def _national_decision(text: str, fields, start: int, end: int) -> Legal | None:
@@ -566,10 +568,10 @@ def _act(text: str, fields, start: int, end: int) -> Legal | None:
     return Legal(start, end, "legislation", title, locator, label, issued, container, page=page)
 
 
-_PIN_LEAD = re.compile(
+_PIN_LEAD = LazyPattern(
     r"^" + _PIN_LABEL + r"\s*(?:n\.\s*)?" + _PIN_NUM + _PIN_SUB + r"{0,4}" + _PIN_MORE + r"{0,6}(?=\s|$)", re.I
 )
-_OF = re.compile(r"^\s*(?:of\s+(?:the\s+)?|de\s+la\s+|del\s+|de\s+los\s+|de\s+las\s+|de\s+|des\s+|der\s+|du\s+|della\s+|dello\s+|dell['’]\s*|di\s+)", re.I)
+_OF = LazyPattern(r"^\s*(?:of\s+(?:the\s+)?|de\s+la\s+|del\s+|de\s+los\s+|de\s+las\s+|de\s+|des\s+|der\s+|du\s+|della\s+|dello\s+|dell['’]\s*|di\s+)", re.I)
 
 
 def _pinpoint_first(text: str, fields, start: int, end: int) -> Legal | None:
@@ -694,11 +696,11 @@ def _un_document(text: str, fields, start: int, end: int) -> Legal | None:
 
 
 # A parliament's printed paper: "BT-Drs. 17/13423", "BR-Drucks. 123/10", "H.R. Rep. No. 94-1476"
-_PAPER = re.compile(
+_PAPER = LazyPattern(
     r"^(?:(?:BT|BR)[-\s]?(?:Drs|Drucks|Drucksache)\.?\s*\d{1,3}/\d{1,6}"
     r"|(?:H\.\s?R\.|S\.)\s+(?:Rep|Doc)\.\s+(?:No\.\s*)?\d{1,3}-\d{1,5})$"
 )
-_PAPER_PAGE = re.compile(r"^(?:S\.|pp?\.|at)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*f{1,2}\.?)?)$")
+_PAPER_PAGE = LazyPattern(r"^(?:S\.|pp?\.|at)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*f{1,2}\.?)?)$")
 
 
 def _parliamentary_paper(text: str, fields, start: int, end: int) -> Legal | None:

@@ -23,6 +23,14 @@ class Diagnostic:
     line: int = 0
     column: int = 0
 
+    # These copy methods spell the constructor out because dataclasses.replace, which checks
+    # every field by name, costs several times as much: they run for every note and citation.
+    def spanning(self, start: int, end: int) -> Diagnostic:
+        return Diagnostic(self.code, self.severity, self.message, start, end, self.line, self.column)
+
+    def located(self, line: int, column: int) -> Diagnostic:
+        return Diagnostic(self.code, self.severity, self.message, self.start, self.end, line, column)
+
 
 @dataclass(frozen=True, slots=True)
 class Name:
@@ -97,6 +105,15 @@ class Citation:
     label: str = ""  # CSL locator label: page, volume, note, chapter, ...
     key: str = ""  # filled by resolution
 
+    # (copies spelled out, as on Diagnostic: they run for every citation)
+    def spanning(self, start: int, end: int) -> Citation:
+        return Citation(start, end, self.text, self.form, self.reference, self.prefix, self.locator, self.label,
+                        self.key)
+
+    def keyed(self, key: str) -> Citation:
+        return Citation(self.start, self.end, self.text, self.form, self.reference, self.prefix, self.locator,
+                        self.label, key)
+
 
 @dataclass(frozen=True, slots=True)
 class Marker:
@@ -125,6 +142,11 @@ class Note:
     # Later parts of a note a page break cut in two, as (start, end) in the input; `text` joins the
     # parts with a line break, as the page did.
     continued: tuple[tuple[int, int], ...] = ()
+
+    def with_citations(self, citations: tuple[Citation, ...]) -> Note:
+        # (a copy spelled out, as on Diagnostic: it runs for every note)
+        return Note(self.number, self.text, self.start, self.end, self.placement, self.label_start, self.label_end,
+                    self.line, self.column, citations, self.label, self.continued)
 
     @property
     def parts(self) -> tuple[tuple[int, int], ...]:
@@ -183,3 +205,14 @@ class Document:
     entries: tuple[Entry, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     source_name: str = "<string>"
+
+
+def _constructor_arguments(self):
+    """Pickled as the class and its field values in order (every field of these classes is a
+    positional `__init__` argument). The parallel parse sends its citations back through a pipe;
+    the default for frozen slots dataclasses calls `fields()` once per object and is 1.5x slower."""
+    return type(self), tuple(getattr(self, name) for name in self.__slots__)
+
+
+for _cls in (Diagnostic, Name, Reference, Citation):
+    _cls.__reduce__ = _constructor_arguments

@@ -85,10 +85,13 @@ def looks_like_names(text: str, *, max_words: int = 14) -> bool:
     return capitalised >= 1
 
 
+# "Dreier/Schulze/Dreier": German legal writing joins authors (and a commentary's editors) by slashes
+_NAME_JOINER = re.compile(r"\s*,\s*(?:(?:and|und|et|e|y|&)\s+)?|\s+(?:and|und|et|e|y|&)\s+|(?<=[^\W\d])\s?/\s?(?=[^\W\d])")
+
+
 def _split_joined(text: str) -> list[str]:
     """Split 'A and B', 'A, B, and C', 'A & B', 'A e B', 'A und B' into names."""
-    # "Dreier/Schulze/Dreier": German legal writing joins authors (and a commentary's editors) by slashes
-    parts = re.split(r"\s*,\s*(?:(?:and|und|et|e|y|&)\s+)?|\s+(?:and|und|et|e|y|&)\s+|(?<=[^\W\d])\s?/\s?(?=[^\W\d])", text)
+    parts = _NAME_JOINER.split(text)
     return [p.strip() for p in parts if p and p.strip()]
 
 

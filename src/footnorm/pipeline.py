@@ -7,7 +7,6 @@ written atomically, so a run that fails on any input leaves nothing behind.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 from dataclasses import dataclass, field
@@ -73,6 +72,8 @@ def unified_diff(path: str | None, new: str, base: tuple[str, str] | None = None
         name, old = base if base else ("<stdout>", "")
     elif Path(path).is_file():
         old = decode(Path(path).read_bytes(), path)
+    import difflib  # only --diff needs it
+
     return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                         fromfile=f"a/{name}", tofile=f"b/{name}"))
 

@@ -46,14 +46,17 @@ PROSE_WORDS = frozenset(
 )
 
 
-# A sentence start after a plain word of four letters or more (not "pp." or "ed.").
-_SENTENCE_START = re.compile(r"(?<=[a-z]{4}[.?!] )[A-Za-z]")
+# A sentence start after a plain word of four letters or more (not "pp." or "ed."). The stop and
+# space come first: a pattern led by the lookbehind would try it at every letter of the text.
+_STOP_THEN_LETTER = re.compile(r"[.?!] [A-Za-z]")
+_FOUR_LOWER = re.compile(r"[a-z]{4}")
 
 
 def capitals_lost(text: str) -> bool:
     """Whether the text's sentences mostly begin in lower case, as when small capitals or an OCR
     case error took the capitals away: then a lower-case start says nothing about a sentence."""
-    starts = _SENTENCE_START.findall(text)
+    starts = [text[m.end() - 1] for m in _STOP_THEN_LETTER.finditer(text)
+              if _FOUR_LOWER.fullmatch(text, m.start() - 4, m.start())]
     return len(starts) >= 30 and sum(c.islower() for c in starts) * 2 > len(starts)
 
 
@@ -89,6 +92,9 @@ def has_reference_feature(sentence: str) -> bool:
                 or URL.search(s))
 
 
+_STOP_IN_QUOTE = re.compile(r"[,.][”’\"]")
+
+
 def citation_likeness(sentence: str) -> float:
     """Positive when a sentence reads like a reference, negative when it reads like prose."""
     s = sentence.strip()
@@ -109,7 +115,7 @@ def citation_likeness(sentence: str) -> float:
         score += 1.5
     if ";" in s:
         score += 0.5
-    if re.search(r"[,.][”’\"]", s):
+    if _STOP_IN_QUOTE.search(s):
         score += 0.75  # Chicago puts the comma inside the closing quote of an article title
     # Quoted titles are not the author's prose: their words do not count against the sentence.
     ws = words(QUOTED.sub(" ", s))

@@ -38,6 +38,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .keys import LEGAL_TYPES
+from .lazy_re import LazyPattern  # for the patterns of rare forms: compiled when a text needs them
 from .legal import Legal, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
@@ -340,7 +341,7 @@ _LOC = re.compile(
 )
 _BARE_NUMBER = re.compile(r"^\d+$")
 _TRAILING_NUMBER = re.compile(r"^(?P<text>.*\D)\s+(?P<num>\d+[A-Z]?|\d+\.\d+|[IVXLC]+)$")
-_PUBLISHER_WORDS = re.compile(
+_PUBLISHER_WORDS = LazyPattern(
     r"\b(?:press|verlag|university|universit\w*|univ\.|inc\.?|ltd\.?|llc|books?|publish\w*|publications?|"
     r"editions?|éditions|editorial|editore|edizioni|ediciones|co\.|company|institut\w*|gmbh|kg|ag|"
     r"group|house|media|springer|elsevier|wiley|routledge|macmillan|penguin|gallimard|seuil|suhrkamp|"
@@ -545,7 +546,7 @@ _PLACE_WORDS = r"[A-ZÀ-ÞŁŚŻ][\w'’.-]+(?:(?:\s+|\s*/\s*)(?:[A-ZÀ-ÞŁŚŻ
 _PLACE_YEAR = re.compile(_PLACE_WORDS + r"\s+(?:1[5-9]|20)\d\d")
 _PLACE_ONLY = re.compile(_PLACE_WORDS)
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
-_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
+_YEAR_RANGE = LazyPattern(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
 _ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
@@ -899,6 +900,9 @@ def _parse_pub(inner: str) -> dict[str, str]:
     return out
 
 
+_F_FF_END = re.compile(r"\b(?:f|ff)$")  # (precompiled: these run once or more per citation)
+
+
 def _locator(tokens: list[Token]) -> tuple[str, str]:
     if not tokens:
         return "", ""
@@ -912,7 +916,7 @@ def _locator(tokens: list[Token]) -> tuple[str, str]:
             label = _LOC_LABELS.get(m.group("label").lower().rstrip("."), "page")
     if len(tokens) > 1:
         value = ", ".join([value] + [_loc_value(str(t)) for t in tokens[1:]])
-    if re.search(r"\b(?:f|ff)$", value) and not value.endswith("."):
+    if _F_FF_END.search(value) and not value.endswith("."):
         value += "."
     return value, label
 
@@ -938,11 +942,11 @@ _INSTITUTION = re.compile(
     r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
     re.I,
 )
-_VOL_OF = re.compile(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
+_VOL_OF = LazyPattern(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
 
-_LAST_OF_SERIES = re.compile(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
+_LAST_OF_SERIES = LazyPattern(r"^(?:[A-ZÀ-Þ][\w'’-]*\s+){0,3}(?:and|&|e|et|und|y)\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*)?$")
 
 
 # abbreviated US states of five letters and more keep their stop ("Beverly Hills, Calif.")
@@ -987,6 +991,12 @@ def _describes_kind(s: str) -> bool:
     if len(words) == 1:
         return words[0].lower() in _KIND_WORDS
     return all(w[:1].islower() or not w[:1].isalpha() for w in words[1:])
+
+
+# (precompiled: these run once or more per citation)
+_PARTIES = re.compile(r"[A-Za-z]\s+v\.?\s+[A-Z]")
+_CASE_WORD = re.compile(r"\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", re.I)
+_DIGIT_RANGE = re.compile(r"\d\s*[-‐‑−–—]\s*\d")
 
 
 def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
@@ -1323,7 +1333,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         fields["title_style"] = style
     locator, label = _locator(p.locators)
     if (
-        locator and not p.bibliography and re.search(r"\d\s*[-‐‑−–—]\s*\d", locator) and has_container
+        locator and not p.bibliography and _DIGIT_RANGE.search(locator) and has_container
         and (has_issue_or_date or "volume" in fields) and "page" not in fields
         and re.match(r"^pp\.?\s", str(p.locators[0]).strip())
     ):
@@ -1358,7 +1368,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
     elif style == "quoted" and (fields.get("url") and not has_container):
         rtype = "webpage"
-    elif title and (re.search(r"[A-Za-z]\s+v\.?\s+[A-Z]", title) or re.search(r"\bC-\d+/\d+|\b(?:case|sentencia|urteil|judgment)\b", title, re.I)) and style != "quoted" and not p.bibliography:
+    elif title and (_PARTIES.search(title) or _CASE_WORD.search(title)) and style != "quoted" and not p.bibliography:
         rtype = "legal_case"
     elif title and style != "quoted" and not p.authors and _LEGAL.search(title) and not has_pub:
         rtype = "legislation"
@@ -1451,9 +1461,12 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
     return None
 
 
+_LEAD_LABEL = re.compile(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+")  # (precompiled: this runs for every field)
+
+
 def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
     s = text[f.start : f.end]
-    lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
+    lead = _LEAD_LABEL.match(s)
     rest_words = s[lead.end() :].split() if lead else []
     if first and lead and looks_like_names(s[lead.end() :]) and (len(rest_words) >= 2 or _HAS_INITIAL.search(s[lead.end() :])):
         label = s[: lead.end()].strip().rstrip(":")
@@ -1998,23 +2011,23 @@ _CAP_WORD = re.compile(
 )
 _YEAR_WORD = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?(?:\[(?:1[5-9]|20)\d\d\])?\)?[.,:;]?$")
 _HEAD_JOINERS = frozenset(["and", "&", "und", "et", "e", "y"])
-_BIB_NOTE = re.compile(
+_BIB_NOTE = LazyPattern(
     r"^(?:to\s+appear|in\s+press|forthcoming|submitted|under\s+review|unpublished|im\s+Druck|sous\s+presse|"
     r"in\s+preparation|accepted|preprint|available\s+(?:online|at|from)\b.*|retrieved\s+from\b.*)",
     re.I,
 )
 _US_STATE = re.compile(r"^[A-Z]{2}$")
 _TRAILING_VOL_PAGE = re.compile(r"^(?:(?P<text>.*[^\d\s])\s+)?(?P<vol>\d{1,4})\s+(?P<page>\d+(?:\s*[-‐‑−–—]\s*\d+)?)\.?$")
-_TRAILING_DAY_MONTH = re.compile(
+_TRAILING_DAY_MONTH = LazyPattern(
     r"^(?P<text>.*[^\d\s])\s+(?P<date>\d{1,2}\s+(?:" + _MONTHS + r")|(?:" + _MONTHS + r")\s+\d{1,2})\.?$", re.I
 )
 _PUBLISHER_THEN_PLACE = re.compile(r"^(?P<pub>.*\b(?:Press|Verlag|Publishers|Books|Inc\.?))\s+(?P<place>[A-Z][\w .'-]+?)\.?$")
 _LEADING_PAGES = re.compile(r"^(?P<pages>(?:pp?\.|pages)\s*\d+\s*[-‐‑−–—]\s*\d+)\s+(?P<rest>[A-Z].*)$")
 _VOLS_COUNT = re.compile(r"^\d+\s+(?:vols?|Bde|tomes|t)\.?$", re.I)
 _PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|Seiten|págs?)\.?$", re.I)
-_PAGES_PAREN = re.compile(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-‐‑−–—]+\s*\d+$|^\d+\s*[-‐‑−–—]+\s*\d+$", re.I)
+_PAGES_PAREN = LazyPattern(r"^(?:vol\.\s*\w+,\s*)?(?:pp?\.|S\.)\s*\d+\s*[-‐‑−–—]+\s*\d+$|^\d+\s*[-‐‑−–—]+\s*\d+$", re.I)
 _NAMES_ED = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:eds?|Eds?|Hrsg|Hg|Hrg|éds?|dir|coord)\.?\)\s*:?$")
-_TRANS_PAREN = re.compile(
+_TRANS_PAREN = LazyPattern(
     r"^(?:(?:translated\s+by|trans\.|tr\.)\s+(?P<a>[A-ZÀ-Þ].{2,80})|(?P<b>[A-ZÀ-Þ].{2,80}?),\s*(?:trans|tr)\.?)$", re.I
 )
 _NAMES_TRANS = re.compile(r"^(?:[Ii]n:?\s+)?(?P<names>[^()]+?)\s*\((?:ed\.\s*and\s*)?(?:trans|tr|übers)\.?\)\s*:?$")
@@ -2024,17 +2037,17 @@ _STRONG_PUBLISHER = re.compile(
     r"addison|academic|harper|penguin|blackwell|norton|sage|kluwer|pergamon|longman|scribner|knopf)\b",
     re.I,
 )
-_CONTAINER_WORDS = re.compile(
+_CONTAINER_WORDS = LazyPattern(
     r"\b(?:journal|proceedings|proc\.|review|conference|bulletin|transactions|quarterly|annals|"
     r"symposium|workshop|magazine|zeitschrift|revue|rivista|revista|letters|studies|series)\b",
     re.I,
 )
 _LINK_LABEL = re.compile(r"(?:url|doi|online|available(?:\s+(?:at|from|online))?|disponible\s+sur|en\s+ligne)\s*:?", re.I)
 _ISBN = re.compile(r"ISBN(?:-1[03])?:?\s*((?:97[89][-\s]?)?\d[\d\s-]{7,14}[\dX])\.?$", re.I)
-_TRAILING_CITY = re.compile(r"\s(?P<city>[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})$")
+_TRAILING_CITY = LazyPattern(r"\s(?P<city>[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){0,2})$")
 _LEADING_YEAR = re.compile(r"(?P<year>(?:1[5-9]|20)\d\d[a-z]?)\.?\s*(?P<rest>\S.*)$")
-_MONTH_DAY = re.compile(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
-_TRAILING_PAGES = re.compile(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
+_MONTH_DAY = LazyPattern(r"(?:" + _MONTHS + r")\.?(?:\s+\d{1,2})?", re.I)
+_TRAILING_PAGES = LazyPattern(r"^(?P<text>.*?\S)\s+(?P<pages>(?:pp?\.|pages|S\.)\s*\d+\s*[-‐‑−–—]\s*\d+)\.?$")
 
 
 _RANGE_END = r"(?:pp?\.\s*)?\d{1,5}\s*[-‐‑−–]\s*\d{1,5}"
@@ -2493,7 +2506,7 @@ def _bib_fields(text: str, toks: list[_Tok]) -> list[_Field]:
     return out
 
 
-_ISSUE_SHAPE = re.compile(
+_ISSUE_SHAPE = LazyPattern(
     r"(?:(?:suppl|supp|supplement|no|nr|part|pt|special\s+issue)\.?\s*)?[\dA-Za-z]{1,4}"
     r"(?:\s*(?:[-‐‑−–/&,]|and)\s*[\dA-Za-z]{1,4}){0,3}|winter|spring|summer|autumn|fall",
     re.I,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -12,6 +13,8 @@ from .model import Diagnostic, Entry, Note, Reference
 _PUNCT = re.compile(r"[^\w\s]+")
 
 
+# A book repeats its names and titles in every short form: each distinct string is folded once.
+@functools.lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", fold(text).casefold()).split())
 
@@ -195,8 +198,8 @@ def resolve(notes: tuple[Note, ...], abbreviations: dict[str, Reference] | None 
     keys = assign_keys([(w.wid, w.reference) for w in works])
     out_notes = []
     for note, mine in zip(notes, assigned):
-        cites = tuple(replace(c, key=keys[w.wid]) if w is not None else c for c, w in zip(note.citations, mine))
-        out_notes.append(replace(note, citations=cites))
+        cites = tuple(c.keyed(keys[w.wid]) if w is not None else c for c, w in zip(note.citations, mine))
+        out_notes.append(note.with_citations(cites))
     seen: dict[str, Entry] = {}
     for w in works:
         k = keys[w.wid]
