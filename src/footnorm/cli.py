@@ -27,13 +27,6 @@ from footnorm.pipeline import (Plan, abbreviation_table, csl_items, keymap_text,
                                patterned)
 from footnorm.source import read_text
 
-# A command runs once and exits. The modules' objects imported so far live until then, so the
-# cyclic collector need not walk them again at every collection (gc.freeze), and the analysis's
-# hundreds of thousands of short-lived, acyclic objects need few collections (a larger first threshold):
-# ~35 ms of the 700 KB book's run, in the parent and in the forked parser alike.
-gc.freeze()
-gc.set_threshold(10_000, 10, 10)
-
 app = typer.Typer(
     help="Separate flattened footnotes from prose, parse and resolve their citations, "
     "and write a clean manuscript, BibTeX and CSL-JSON.",
@@ -367,6 +360,13 @@ def check(
 
 
 def main() -> None:
+    # A command runs once and exits. The modules' objects imported so far live until then, so the
+    # cyclic collector need not walk them again at every collection (gc.freeze), and the analysis's
+    # hundreds of thousands of short-lived, acyclic objects need few collections (a larger first
+    # threshold): ~35 ms of the 700 KB book's run, in the parent and in the forked parser alike.
+    # Here, not at import: a program that imports footnorm keeps its own collector settings.
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
     app(prog_name="footnorm")
 
 
