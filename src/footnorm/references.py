@@ -398,9 +398,14 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt.start == t.end:  # "e.g." "U.S." "10.1" : no space after the stop
         return False
     first = text[nxt.start]
-    if not (first.isupper() or first in "“„«\"‘'(["):
+    if not (first.isupper() or first in "“„«\"‘'([" or _lower_signal_opens(text, toks, i + 1)):
         return False
     prev = toks[i - 1] if i else None
+    if prev is not None and prev.type == "WORD" and prev.end < t.start and text[prev.start : prev.end].isalpha() \
+            and text[prev.start : prev.end].islower() and text[prev.start : prev.end] not in _ABBREVIATIONS:
+        # OCR spaces the stop off its word ("… Canadian research . At times, …"); an initial or an
+        # abbreviation keeps its capital or is listed ("H . Dobyns", "Ind ., 1976", "ed .")
+        return True
     if prev is None or prev.type != "WORD" or prev.end != t.start:
         return prev is not None and prev.type in ("QUOTED", "PAREN", "BRACKET")
     word = text[prev.start : prev.end]
@@ -416,6 +421,18 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
     if word.isupper() and len(word) <= 3 and word.isalpha():  # "U.S.A", initials "JR"
         return False
     return True
+
+
+_LOWER_SIGNALS = frozenset("see cf vgl siehe voir véase".split())
+
+
+def _lower_signal_opens(text: str, toks: list[_Tok], k: int) -> bool:
+    """"… (isolation). see: M. deutsch, …": where the capitals were lost, a signal in lower case
+    after a full stop still opens a sentence, when a colon or a capitalised word follows it."""
+    if text[toks[k].start : toks[k].end] not in _LOWER_SIGNALS or k + 1 >= len(toks):
+        return False
+    after = toks[k + 2] if toks[k + 1].type == "PERIOD" and k + 2 < len(toks) else toks[k + 1]
+    return after.type == "COLON" or text[after.start].isupper()
 
 
 @dataclass(slots=True)
@@ -1415,6 +1432,14 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         word, following = text[fields[fi].start : fields[fi].end].strip(), text[fields[fi + 1].start : fields[fi + 1].end]
         if fields[fi].kind == "text" and _lone_signal(word) and (looks_like_names(following) or _LEGAL.match(following)):
             return fields[fi + 1].start, word, fi + 1
+    # "…, but for the major publication, see M . Katz, The People of …": a comma field opened by a
+    # signal hands over to the names after it, however many clauses of prose came first
+    for fi in range(1, min(len(fields) - 1, 12)):
+        if fields[fi].kind != "text":
+            continue
+        got = _signal_opens_field(text, fields[fi])
+        if got is not None:
+            return got[0], got[1], fi
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
@@ -1433,6 +1458,26 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         ):  # a container and its numbers must follow, or the quotation is prose
             return fields[1].start, "", 1
     return -1, "", 0
+
+
+_SIGNAL_LEAD = re.compile(r"[^\W\d][\w.]*:\s+")  # "vgl. auch allgemein: Steinhauer"
+
+
+def _signal_opens_field(text: str, f: _Field) -> tuple[int, str] | None:
+    """Where the names start in a field that a signal opens ("see H . Dobyns", "vgl. auch
+    allgemein: Steinhauer"), and the signal; None when no names follow the signal."""
+    s = text[f.start : f.end]
+    m = _SIGNAL.match(s)
+    if m is None or len(m.group().strip(" .,:")) < 2:
+        return None  # "V. Sahasrabudhe": an initial, not Spanish "v." (véase)
+    at = m.end()
+    lead = _SIGNAL_LEAD.match(s, at)
+    if lead is not None:
+        at = lead.end()
+    rest = s[at:]
+    if not looks_like_names(rest) or _OPCIT.match(rest) or _IBID.match(rest):
+        return None
+    return f.start + at, s[: m.end()].strip().rstrip(",:").strip()
 
 
 def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] | None:
@@ -1481,6 +1526,8 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
             # "and Wolfe" is no name list, but "Padua and Wolfe" before it is; nor is "Jun" (a
             # month) alone, but "Chen and Jun" is: a longer tail may still be names
             continue
+        if prev == "in" and not quoted_next and k >= 2 and words[k - 2][:1].isupper() and words[k - 2].isalpha():
+            continue  # "The American Family in Social Historical Perspective": a title's "in", not "see in"
         if _bare(prev) in _CITING_WORDS or (
             quoted_next and prev[:1].islower() and (_HAS_INITIAL.search(tail) or _INNER_JOINER.search(tail))
         ):

@@ -1,0 +1,62 @@
+"""Citations inside the prose of real notes (footnorm.references): a signal in mid-sentence,
+OCR's spaced full stops, lost capitals, legal sources named in a sentence.
+
+Cases are made up from the style rules (Chicago, OSCOLA, German legal style), not copied
+from any benchmark.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from footnorm.references import parse_note_text
+
+
+def cited(text: str):
+    cits, _ = parse_note_text(text)
+    return [c for c in cits if c.reference.author or c.reference.title]
+
+
+def families(c) -> list[str]:
+    return [n.family or n.literal for n in c.reference.author]
+
+
+@pytest.mark.parametrize("text, families_, title, signal", [
+    pytest.param("The port was rebuilt after the war . For a recent . survey, see K . Brandt, Harbour Towns of "
+                 "the North: A Survey (Oslo, 1980).", ["Brandt"], "Harbour Towns of the North: A Survey", "see",
+                 id="ocr-spaced-stop-ends-the-sentence"),
+    pytest.param("Again, because of its scope, the survey leaves the ports aside, but for the main study, see "
+                 "M . Lund, The Docks of Bergen (Bergen, 1975).", ["Lund"], "The Docks of Bergen", "see",
+                 id="signal-after-four-clauses"),
+    pytest.param("Oft wird darunter nur die Sicherung der Bestände verstanden, vgl. auch allgemein: Brandt, "
+                 "Häfen im Wandel der Zeit, 2015, S. 12.", ["Brandt"], "Häfen im Wandel der Zeit", "vgl. auch",
+                 id="german-signal-with-a-lead-word-and-colon"),
+    pytest.param("Three kinds of harbour are told apart (river, sea and lake). see: K. lund, \"a study of "
+                 "harbours,\" Maritime Review 3, 1950, no. 2, pp. 10-20.", ["lund"], "a study of harbours", "see",
+                 id="lower-case-signal-where-capitals-were-lost"),
+])
+def test_signal_inside_prose(text, families_, title, signal):
+    cs = cited(text)
+    assert len(cs) == 1, [c.text for c in cs]
+    c = cs[0]
+    assert families(c) == families_ and c.reference.title == title and c.prefix == signal
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("For the details, see below, where the harbours of the coast are discussed at length.",
+                 id="see-below"),
+    pytest.param("The port was rebuilt after the war . At times, the distinction between the two harbours "
+                 "becomes arbitrary, and the records say little.", id="ocr-spaced-stops-in-prose"),
+    pytest.param("As for the origins, John Doe, editor of two volumes, both entitled The Harbour in Modern "
+                 "Historical Perspective (New York, 1973), claims that the work began in 1965.",
+                 id="a-titles-in-is-no-citing-word"),
+])
+def test_prose_gets_no_invented_title(text):
+    titles = [c.reference.title for c in cited(text)]
+    assert "Modern Historical Perspective" not in titles and not any(t.startswith("below") for t in titles)
+    assert all(c.reference.author or "Harbour" in c.reference.title for c in cited(text))
+
+
+def test_an_initial_v_is_no_spanish_signal():
+    cs = cited("A. Doe, B. Roe, V. Lund, and C. Moe, Tides of the North, Harbour Review 4 (2001): 12-20.")
+    assert cs and all(c.prefix != "V." for c in cs)
