@@ -60,3 +60,34 @@ def test_prose_gets_no_invented_title(text):
 def test_an_initial_v_is_no_spanish_signal():
     cs = cited("A. Doe, B. Roe, V. Lund, and C. Moe, Tides of the North, Harbour Review 4 (2001): 12-20.")
     assert cs and all(c.prefix != "V." for c in cs)
+
+
+@pytest.mark.parametrize("text, title, locator, signal", [
+    pytest.param("Diese Pflicht wurde umgesetzt in § § 12 Abs. 3, 12a HafenG.", "HafenG", "12 Abs. 3, 12a", "",
+                 id="german-sections-ocr-spaced-at-the-end"),
+    pytest.param("Das gilt vor allem für Art. 4 und 9 See-RL, die den Lotsen gewidmet sind.", "See-RL", "4 und 9", "",
+                 id="german-articles-mid-sentence"),
+    pytest.param("Under Article 12 TEU, the national parliaments take part in the work of the Union.", "TEU", "12", "",
+                 id="treaty-abbreviation-in-an-english-sentence"),
+    pytest.param("This follows from Article 7 of the Regulation 1234/2019 on harbour dues.", "Regulation 1234/2019",
+                 "7", "", id="numbered-act-after-of-the"),
+    pytest.param("Así lo dispone el artículo 2.3 de la Segunda Directiva sobre puertos.", "Segunda Directiva", "2.3", "",
+                 id="spanish-articulo-de-la"),
+    pytest.param("See art. 4.2 PSR Directive.", "PSR Directive", "4.2", "See",
+                 id="signal-before-a-named-directive"),
+])
+def test_provision_named_in_a_sentence(text, title, locator, signal):
+    cs = cited(text)
+    assert len(cs) == 1, [c.text for c in cs]
+    c = cs[0]
+    assert (c.reference.type, c.reference.title, c.locator, c.prefix) == ("legislation", title, locator, signal)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The loss must be direct, as Article 6(3)(a) already requires.", id="no-instrument-named"),
+    pytest.param("Así lo prevé el artículo 5 del Tratado en materia de puertos.", id="instrument-named-only-by-its-kind"),
+    pytest.param("The basis is article 45(1) of the act on the provision of harbour information.",
+                 id="instrument-described-not-named"),
+])
+def test_provision_without_a_named_instrument_is_no_citation(text):
+    assert cited(text) == []

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Legal", "read_legal", "legal_end"]
+__all__ = ["Legal", "read_legal", "legal_end", "provision_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -732,3 +732,39 @@ def _instrument_and_pinpoint(text: str, fields, start: int, end: int) -> Legal |
     y = _YEAR.search(first)
     return Legal(start, end, "legislation", first, locator, label, y.group(1) if y else "",
                  full=not _ABBREV.match(first))
+
+
+# A provision named inside a sentence: "umgesetzt in §§ 61 Abs. 2, 61a UrhG.", "für Art. 15 und 17
+# DSM-RL, die …", "According to Article 282 TFEU, the …", "Article 4 of the Regulation 864/2007",
+# "con el artículo 4.1 de la Tercera Directiva".  Only a label, its number and the instrument — an
+# abbreviation or a named act — make one; "Article 6(3)(a)" alone names no instrument.
+_PROVISION_LABEL = r"(?:§\s?§|§|¶|art\.|arts\.|artt\.|articles?|artículos?|articol[oi]|artikel)"
+_PROVISION = re.compile(
+    r"(?<![\w.])" + _PROVISION_LABEL + r"\s*(?P<pin>" + _PIN_NUM + _PIN_SUB + r"{0,4}" + _PIN_MORE + r"{0,6})\s+"
+    r"(?:(?P<of>of\s+(?:the\s+)?|de\s+la\s+|del\s+|des\s+|der\s+|du\s+|della\s+|dello\s+|di\s+)"
+    r"(?P<named>(?:(?-i:[A-ZÀ-Þ][\w'’-]*)\s+){0,4}(?:" + _INSTRUMENT_WORD.pattern + r")"
+    r"(?:\s+(?:" + _ACT_ORIGIN + r"\s*)?" + _ACT_NUMBER + r")?)"
+    r"|(?P<abbr>(?-i:(?=[\w-]*[A-ZÄÖÜ][\w-]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,9}(?:[-/][A-Za-zÄÖÜäöü]{1,8}){0,2}))"
+    r"(?:\s+(?P<word>" + _ACT_WORDS + r"))?)(?![\w-])",
+    re.I,
+)
+
+
+def provision_in(text: str, start: int, end: int) -> Legal | None:
+    """The first provision of a named instrument that text[start:end] mentions in passing, or None."""
+    for m in _PROVISION.finditer(text, start, end):
+        if m.group("abbr") and m.group("abbr").upper() in _NOT_ABBREV:
+            continue
+        named = m.group("named")
+        if named and not (named[:1].isupper() and " " in named.strip() or _ACT.match(named)):
+            # "article 45 of the act on …" describes an instrument; "artículo 5 del Tratado" names one
+            # only by its kind, the one the text spoke of before: neither is a citation of its own
+            continue
+        pin = _pin(text[m.start() : m.start("pin")].replace(" ", "") + " " + m.group("pin"))
+        if pin is None:
+            continue
+        title = named or (m.group("abbr") + (" " + m.group("word") if m.group("word") else ""))
+        issued = _SLASH_YEAR.search(title)
+        return Legal(m.start(), m.end(), "legislation", title, pin[0], pin[1], issued.group(1) if issued else "",
+                     full=bool(named))
+    return None

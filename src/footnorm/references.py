@@ -38,7 +38,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .keys import LEGAL_TYPES
-from .legal import Legal, read_legal
+from .legal import Legal, provision_in, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
 
@@ -1834,7 +1834,7 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 continue
             best = _candidate(text, toks)
             if best.citation is None and not best.diagnostics:
-                tail = _legal_after_commentary(text, toks) or _citation_in_parens(text, toks)
+                tail = _legal_after_commentary(text, toks) or _citation_in_parens(text, toks) or _provision_in_sentence(text, toks)
                 if tail is not None:
                     best = _Candidate(tail, True, [])
             elif best.citation is not None and not best.citation.reference.author and best.citation.reference.title_style != "quoted":
@@ -1843,6 +1843,11 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 inner = _citation_in_parens(text, toks)
                 if inner is not None and inner.reference.type in LEGAL_TYPES:
                     best = _Candidate(inner, True, [])
+                elif _sentence_as_title(best.citation):
+                    # "Diese Vorgaben wurden umgesetzt in §§ 61, 61a UrhG.": the provision, not the sentence
+                    inner = _provision_in_sentence(text, toks)
+                    if inner is not None and len(inner.reference.title) < len(best.citation.reference.title):
+                        best = _Candidate(inner, True, [])
             j = i
             # A full stop may sit inside an abbreviated journal title or a title: when
             # the citation before it is incomplete, try it joined with what follows.
@@ -1959,6 +1964,24 @@ def _citation_in_parens(text: str, toks: list[_Tok]) -> Citation | None:
         if ref and ref.author and len(ref.title.split()) >= 2 and (c.locator or ref.issued):
             return c
     return None
+
+
+def _sentence_as_title(c: Citation) -> bool:
+    """A "citation" that is only a title, with no pinpoint and no publication facts: perhaps a sentence."""
+    ref = c.reference
+    return not (c.locator or ref.container_title or ref.publisher or ref.issued or ref.volume or ref.url or ref.page)
+
+
+def _provision_in_sentence(text: str, toks: list[_Tok]) -> Citation | None:
+    """'Diese Vorgaben wurden umgesetzt in §§ 61 Abs. 2, 61a UrhG.': a sentence that names a
+    provision of an instrument in passing cites it."""
+    legal = provision_in(text, toks[0].start, toks[-1].end)
+    if legal is None:
+        return None
+    prefix, body = _strip_signal(text, toks[0].start, legal.start)
+    if prefix and body == legal.start:  # "See art. 2.2 DSM Directive.": the signal is the citation's
+        return _legal_to_citation(text, legal, prefix, toks[0].start)
+    return _legal_to_citation(text, legal, "", legal.start)
 
 
 def _legal_after_commentary(text: str, toks: list[_Tok]) -> Citation | None:
