@@ -91,3 +91,36 @@ def test_provision_named_in_a_sentence(text, title, locator, signal):
 ])
 def test_provision_without_a_named_instrument_is_no_citation(text):
     assert cited(text) == []
+
+
+def test_prose_introducing_author_title_and_publication_facts():
+    c = cited("The clearest study of the harbour trade is that of the maritime historian Karen Lund, "
+              "Ships and Tides in the Northern Ports (Bergen, 1981).")
+    assert len(c) == 1 and families(c[0]) == ["Lund"] and c[0].reference.title == "Ships and Tides in the Northern Ports"
+    assert c[0].reference.issued == "1981"
+
+
+def test_a_capitalised_phrase_after_of_is_no_author():
+    # "of the Journal of Harbour History" is no author, although two capitalised words end it
+    titles = [c.reference.title for c in cited("A list published for the Journal of Harbour History, K. Lund's "
+                                                 "Harbours of the North (Bergen, 1980) gives the dates.")]
+    assert not any(t.startswith("K. Lund") for t in titles)
+
+
+def test_author_date_reference_then_one_in_full_after_a_signal():
+    c = cited("Some authors tell two kinds of harbour apart, see Doe et al. 2020, A. Roe, B. Moe, C. Poe, "
+              "Harbours of the Baltic, 2024.")
+    assert len(c) == 1 and families(c[0]) == ["Roe", "Moe", "Poe"] and c[0].prefix == "see"
+
+
+@pytest.mark.parametrize("text, rtype, title, who", [
+    pytest.param("European Commission, Proposal for a Regulation on harbour dues, cit., para. 4.", "document",
+                 "Proposal for a Regulation on harbour dues", "European Commission", id="a-commissions-paper-cit"),
+    pytest.param("Take the ferries case (Commission decision, Cartel, AT.40001, Ferries, of 3 May 2019) that made "
+                 "the news.", "legal_case", "Ferries", "", id="competition-case-number-in-parentheses"),
+])
+def test_institutional_papers_and_competition_cases(text, rtype, title, who):
+    c = cited(text)
+    assert len(c) == 1
+    assert (c[0].reference.type, c[0].reference.title) == (rtype, title)
+    assert [n.literal for n in c[0].reference.author] == ([who] if who else [])

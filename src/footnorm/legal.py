@@ -174,9 +174,13 @@ _JUDGMENT_OF = re.compile(
 _CASE_NO = re.compile(
     r"(?:\b(?:joined\s+)?(?:cases?|causas?|asuntos?|affaires?|rs\.|rechtssachen?|verb\.\s+rs\.)\s+)?"
     r"(?<![\w-])(?-i:[CTF]|OC)-\s?\d{1,4}/\d{2}(?:\s+P\b)?(?:\s*(?:,|and|y|et|und)\s*[CTF]-\s?\d{1,4}/\d{2})*"
-    r"|\b(?:application|applications|requête|demanda|beschwerde)\s+(?:no|nos|n|nº|n°|nr)\.?\s*\d{1,6}/\d{2,4}",
+    r"|\b(?:application|applications|requête|demanda|beschwerde)\s+(?:no|nos|n|nº|n°|nr)\.?\s*\d{1,6}/\d{2,4}"
+    # the Commission's competition cases: "AT.39824", "COMP/M.4439", "M.7932"
+    r"|(?<![\w.])(?-i:AT|COMP/AT|COMP/M|COMP|M)\.\d{4,5}(?![\d/])",
     re.I,
 )
+# a competition case's kind, before its number and name ("Cartel, AT.39824, Trucks"): no party
+_PROCEDURE_KIND = frozenset(["cartel", "cartels", "merger", "mergers", "antitrust", "state aid", "concentration"])
 _ECLI = re.compile(r"^(?:ECLI:|EU:[CT]:|ECR\b|Slg\.|Rec\.|I-\d)", re.I)
 _PARTY_INTRO = re.compile(r"^(?:caso|case|affaire|asunto|rs\.|rechtssache|causa)\s+(?=(?-i:[A-ZÄÖÜ]))", re.I)
 
@@ -444,7 +448,8 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
     'Sentencia en causa C-411/03 del 13 de diciembre de 2005, caso SEVIC, punto 19' /
     'judgment of 28.06.1990 (application no. 11761/85)' / 'Case C-411/03, SEVIC Systems, para. 19'."""
     first = _f(text, fields[0])
-    by_court = bool(_COURT.match(first)) and _court_name(first)
+    # "Commission decision, Cartel, AT.39824, Trucks": the body and the kind of its act
+    by_court = bool(_COURT.match(first)) and _court_name(re.sub(r"\s+(?:decision|judg(?:e)?ment|order)$", "", first))
     if not (by_court or _JUDGMENT.match(first) and len(first.split()) <= 16 or _CASE_NO.match(first)):
         return None
     whole = text[start:end]
@@ -473,7 +478,7 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
             if mp and not party:
                 party = mp.group(1).strip()  # "en asunto C-212/97 (Caso Centros)"
             continue
-        if j > 0 and not party and s[:1].isupper() and (len(s.split()) <= 12 or _V.search(s)):
+        if j > 0 and not party and s[:1].isupper() and s.lower() not in _PROCEDURE_KIND and (len(s.split()) <= 12 or _V.search(s)):
             party = s  # "Verein für Konsumenteninformation"
     title = party
     if not title and number is not None:
@@ -482,7 +487,19 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
     if not title:
         return None
     issued = _issued(whole)
+    if number is None and title == party and _DOCUMENT_TITLE.match(party) and court and not _JUDGMENT_OF.search(whole):
+        # "European Commission, Annex to the proposal for a Directive on …, cit.": a body's paper, no case
+        return Legal(start, end, "document", title, locator, label, issued, author=", ".join(court), full=not short)
     return Legal(start, end, "legal_case", title, locator, label, issued, authority=", ".join(court), full=not short)
+
+
+# what a commission or committee issues besides decisions: its papers
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:annex|proposal|communication|report|guidelines|green\s+paper|white\s+paper|staff\s+working|"
+    r"impact\s+assessment|notice|explanatory|study|consultation|anexo|propuesta|comunicaci[oó]n|informe|"
+    r"proposition|rapport|proposta|comunicazione|relazione|vorschlag|mitteilung|bericht)\b",
+    re.I,
+)
 
 
 # National decisions by their own designations: Spanish "STC 31/2010", "STS 1234/2019" (a court's

@@ -1440,11 +1440,17 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         got = _signal_opens_field(text, fields[fi])
         if got is not None:
             return got[0], got[1], fi
+        got = _signal_opens_field(text, fields[fi], author_date=True)
+        if got is not None and fields[fi + 1].kind == "text" and looks_like_names(text[fields[fi + 1].start : fields[fi + 1].end]):
+            # "see Doe et al. 2020, F. Roe, J. Moe, Title, 2025": an author-date reference, and after
+            # it one in full; the full one is read (the short one, with no title, names no work here)
+            return fields[fi + 1].start, got[1], fi + 1
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
         quoted_next = fields[fi + 1].kind == "quoted"
-        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next)
+        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next,
+                                           titled_next=_title_and_facts_at(text, fields, fi + 1))
         if cut >= 0:
             return cut, signal, fi
         if fi == 0 and looks_like_names(text[fields[0].start : fields[0].end]):
@@ -1463,7 +1469,10 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
 _SIGNAL_LEAD = re.compile(r"[^\W\d][\w.]*:\s+")  # "vgl. auch allgemein: Steinhauer"
 
 
-def _signal_opens_field(text: str, f: _Field) -> tuple[int, str] | None:
+_AUTHOR_YEAR = re.compile(r"(?P<names>.+?)\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?$")
+
+
+def _signal_opens_field(text: str, f: _Field, author_date: bool = False) -> tuple[int, str] | None:
     """Where the names start in a field that a signal opens ("see H . Dobyns", "vgl. auch
     allgemein: Steinhauer"), and the signal; None when no names follow the signal."""
     s = text[f.start : f.end]
@@ -1475,6 +1484,9 @@ def _signal_opens_field(text: str, f: _Field) -> tuple[int, str] | None:
     if lead is not None:
         at = lead.end()
     rest = s[at:]
+    if author_date:  # "see Doe et al. 2020"
+        m_year = _AUTHOR_YEAR.fullmatch(rest)
+        rest = m_year.group("names") if m_year else ""
     if not looks_like_names(rest) or _OPCIT.match(rest) or _IBID.match(rest):
         return None
     return f.start + at, s[: m.end()].strip().rstrip(",:").strip()
@@ -1496,7 +1508,22 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
     return None
 
 
-def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
+def _title_and_facts_at(text: str, fields: list[_Field], k: int) -> bool:
+    """A capitalised title and then its publication facts in parentheses ("Family Formation in an
+    Age of Capitalism (New York, 1977)"): Chicago's note form after the author's name."""
+    if k + 1 >= len(fields) or fields[k].kind != "text" or fields[k + 1].kind != "paren":
+        return False
+    title = text[fields[k].start : fields[k].end]
+    return title[:1].isupper() and len(title.split()) >= 2 and _PUB_FACTS_PAREN.match(text[fields[k + 1].start : fields[k + 1].end]) is not None
+
+
+_TITLE_WORDS = frozenset("of the and a an on for to with at der die das und von zur zum de la le et du".split())
+_PUB_FACTS_PAREN = re.compile(r"\([A-ZÀ-Þ][^()]{1,60}?(?::[^()]{1,60})?,\s*(?:1[5-9]|20)\d\d\)$")  # "(New York, 1977)"
+_FULL_NAME = re.compile(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+){1,2}[A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
+def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False,
+                         titled_next: bool = False) -> tuple[int, str]:
     s = text[f.start : f.end]
     lead = re.match(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+", s)
     rest_words = s[lead.end() :].split() if lead else []
@@ -1532,6 +1559,9 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
             quoted_next and prev[:1].islower() and (_HAS_INITIAL.search(tail) or _INNER_JOINER.search(tail))
         ):
             best = k  # "... references are M. Faulkner, 'The Kriegsmarine', ..."; "argumentiert Crawford und Auton, „…“"
+        elif titled_next and prev.isalpha() and prev.islower() and prev not in _TITLE_WORDS \
+                and (_HAS_INITIAL.search(tail) or _FULL_NAME.fullmatch(tail)):
+            best = k  # "… is that of the social historian David Levine, Family Formation … (New York, 1977)"
     if best < 0:
         return -1, ""
     prev = _bare(words[best - 1])
