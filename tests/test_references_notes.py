@@ -124,3 +124,22 @@ def test_institutional_papers_and_competition_cases(text, rtype, title, who):
     assert len(c) == 1
     assert (c[0].reference.type, c[0].reference.title) == (rtype, title)
     assert [n.literal for n in c[0].reference.author] == ([who] if who else [])
+
+
+@pytest.mark.parametrize("text, title, container, issued, signal", [
+    pytest.param("Dz. U. [Journal of Laws] No. 12, item 345, with changes.", "Dz. U. [Journal of Laws] No. 12, item 345",
+                 "Dz. U. [Journal of Laws]", "", "", id="polish-gazette-entry"),
+    pytest.param("Journal of Laws of 2018, items 101, 202 and 303.", "Journal of Laws of 2018, items 101, 202 and 303",
+                 "Journal of Laws", "2018", "", id="gazette-entry-with-several-items"),
+    pytest.param("Cf. Hafengerichts-Novelle 2015 (BGBl. I Nr. 12/2015) -the act abolished the old harbour boards.",
+                 "Hafengerichts-Novelle 2015", "BGBl. I Nr. 12/2015", "2015", "Cf.", id="named-act-and-its-gazette"),
+    pytest.param("a harbour cooperative is listed by the centre, which was established by the act on the national "
+                 "harbour centre of 10 February 2017 (Journal of Laws of 2019, item 77). the list is public.",
+                 "Act on the national harbour centre", "Journal of Laws of 2019, item 77", "2017", "",
+                 id="act-described-in-a-sentence-with-its-date-and-gazette"),
+])
+def test_acts_by_their_gazette(text, title, container, issued, signal):
+    cs = cited(text)
+    assert len(cs) == 1, [c.text for c in cs]
+    r = cs[0].reference
+    assert (r.type, r.title, r.container_title, r.issued, cs[0].prefix) == ("legislation", title, container, issued, signal)

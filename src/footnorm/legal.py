@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Legal", "read_legal", "legal_end", "provision_in"]
+__all__ = ["Legal", "read_legal", "legal_end", "provision_in", "gazetted_act_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +144,7 @@ _SLASH_YEAR = re.compile(r"/((?:1[89]|20)\d\d)\b")  # "Ley 15/2015", "sent. n. 2
 # publication facts of an act: "OJ L 1", "in OJ L", "ABl. EU 2012 L 299", "BGBl. I S. 1", "DO L", "BOE"
 _GAZETTE = re.compile(
     r"^(?:in\s+|en\s+|dans\s+|in:\s*)?(?:O\.?\s?J\.?|ABl\.?|Amtsblatt|D\.?O\.?(?=\s+[LC]\b)|G\.?U\.?(?=\s+[LC]\b)|J\.?O\.?(?=\s+[LC]\b)|"
-    r"BGBl\.?|GBl\.?|GVBl\.?|RGBl\.?|BOE|Dz\.\s?U\.|Official\s+Journal|Diario\s+Oficial|Journal\s+officiel|Gazzetta\s+Ufficiale)(?![\w])"
+    r"BGBl\.?|GBl\.?|GVBl\.?|RGBl\.?|BOE|Dz\.\s?U\.|Journal\s+of\s+Laws|Official\s+Journal|Diario\s+Oficial|Journal\s+officiel|Gazzetta\s+Ufficiale)(?![\w])"
 )
 _PAGES = re.compile(r"^(?:pp?|S|págs?|pag)\.?\s*\d+(?:\s*[-–—]\s*\d+)?\.?$")
 _CIT = re.compile(r"^(?:cit|op\.\s*cit|loc\.\s*cit|supra|above|a\.a\.O|aaO)\.?(?:\s|$)", re.I)
@@ -307,7 +307,7 @@ def read_legal(text: str, start: int, end: int) -> Legal | None:
     if not fields:
         return None
     # an act first: "Commission Regulation (EU) 2019/1150" names its author, not a court
-    for form in (_act, _parliamentary_paper, _national_decision, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
+    for form in (_act, _gazette_entry, _named_with_gazette, _parliamentary_paper, _national_decision, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
                  _un_document, _instrument_and_pinpoint):
         got = form(text, fields, start, end)
         if got is not None:
@@ -335,6 +335,8 @@ def _may_open(window: str) -> bool:
     if "§" in window or "¶" in window or "/" in window or " v. " in window or " v " in window or " vs. " in window:
         return True
     if " at " in window:  # "Miranda, 384 U.S. at 444"
+        return True
+    if "Dz. U." in window or "Dz.U." in window or "Journal of Laws" in window:  # a gazette entry
         return True
     for w in window.lower().split():
         w = w.strip(_STRIP)
@@ -716,6 +718,62 @@ _PAPER = re.compile(
     r"|(?:H\.\s?R\.|S\.)\s+(?:Rep|Doc)\.\s+(?:No\.\s*)?\d{1,3}-\d{1,5})$"
 )
 _PAPER_PAGE = re.compile(r"^(?:S\.|pp?\.|at)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*f{1,2}\.?)?)$")
+
+
+# Polish and similar gazettes cite an act by the gazette's year, number and item: "Dz. U. [Journal of
+# Laws] No. 153, item 1270", "Journal of Laws of 2019, item 1524", "Dz. U. z 2020 r. poz. 283"
+_GAZETTE_ENTRY = re.compile(
+    r"(?P<gaz>(?:Dz\.\s?U\.|Journal\s+of\s+Laws|M\.\s?P\.)(?:\s*\[[^\[\]]{1,40}\])?)"
+    r"(?:\s+(?:of\s+|z\s+)?(?P<year>(?:19|20)\d\d)(?:\s+r\.)?)?"
+    r"(?:,?\s*(?:No\.?|Nr\.?|nr)\s*(?P<no>\d{1,4}))?,?\s*(?:items?|poz\.)\s*(?P<item>\d{1,5}(?:\s*(?:,|and|i)\s*\d{1,5})*)(?!\d)"
+)
+
+
+def _gazette_entry(text: str, fields, start: int, end: int) -> Legal | None:
+    """'Dz. U. [Journal of Laws] No. 153, item 1270, with changes': the gazette entry names the act."""
+    m = _GAZETTE_ENTRY.match(text, fields[0][0], end)
+    if m is None:
+        return None
+    return Legal(start, end, "legislation", m.group(), container_title=m.group("gaz"), issued=m.group("year") or "",
+                 full=True)
+
+
+# An act by its name and its gazette in parentheses: "Verwaltungsgerichtsbarkeits-Novelle 2012 (BGBl. I
+# Nr. 51/2012)", "Gesetz zur Stärkung der Häfen (BGBl. I S. 1234)"
+_NAMED_GAZETTED = re.compile(r"(?P<name>(?-i:[A-ZÄÖÜ])[^()]{2,120}?)\s*\((?P<gaz>[^()]{3,60})\)")
+
+
+def _named_with_gazette(text: str, fields, start: int, end: int) -> Legal | None:
+    m = _NAMED_GAZETTED.match(text, fields[0][0], fields[0][1])
+    if m is None or not _GAZETTE.match(m.group("gaz")) or not re.search(r"\d", m.group("gaz")):
+        return None
+    name = m.group("name")
+    if len(name.split()) > 12 or not (_YEAR.search(name) or _INSTRUMENT_WORD.search(name) or re.search(r"novelle\b", name, re.I)):
+        return None
+    y = _YEAR.search(name) or _YEAR.search(m.group("gaz")) or _SLASH_YEAR.search(m.group("gaz"))
+    return Legal(start, m.end(), "legislation", name, container_title=m.group("gaz"), issued=y.group(1) if y else "")
+
+
+# An act described in a sentence, with its date and its gazette: "… established by the act on the
+# national harbour centre of 10 February 2017 (Journal of Laws of 2020, item 481)."
+_GAZETTED_ACT = re.compile(
+    r"(?<![\w-])(?P<title>(?:act|law|code|regulation|ordinance|decree|statute)\s+(?:on|of)\s+[^()]{3,200}?"
+    r"|(?:[A-Za-z]+\s+){1,2}code)\s+(?:of|dated)\s+"  # "the Polish civil code of 23 April 1964"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]+\s+(?:19|20)\d\d)\s*\((?:consolidated\s+text:\s*)?(?P<gaz>[^()]{3,80})\)",
+    re.I,
+)
+
+
+def gazetted_act_in(text: str, start: int, end: int) -> Legal | None:
+    """The first act a sentence describes with its date and gazette, or None."""
+    for m in _GAZETTED_ACT.finditer(text, start, end):
+        if not _GAZETTE.match(m.group("gaz")):
+            continue
+        title = m.group("title")
+        title = title[:1].upper() + title[1:]
+        return Legal(m.start(), m.end(), "legislation", title, issued=_issued(m.group("date")),
+                     container_title=re.sub(r"(?:,\s*as\s+amended)$", "", m.group("gaz")).strip())
+    return None
 
 
 def _parliamentary_paper(text: str, fields, start: int, end: int) -> Legal | None:

@@ -38,7 +38,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .keys import LEGAL_TYPES
-from .legal import Legal, provision_in, read_legal
+from .legal import Legal, gazetted_act_in, provision_in, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
 
@@ -1864,13 +1864,14 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 continue
             best = _candidate(text, toks)
             if best.citation is None and not best.diagnostics:
-                tail = _legal_after_commentary(text, toks) or _citation_in_parens(text, toks) or _provision_in_sentence(text, toks)
+                tail = _legal_after_commentary(text, toks) or _gazetted_act(text, toks) or _citation_in_parens(text, toks) \
+                    or _provision_in_sentence(text, toks)
                 if tail is not None:
                     best = _Candidate(tail, True, [])
             elif best.citation is not None and not best.citation.reference.author and best.citation.reference.title_style != "quoted":
                 # "The rule was applied to harbour dues (Court of Justice, …, Case C-1/11)": a
                 # sentence is no title when the parentheses after it hold a case or an act
-                inner = _citation_in_parens(text, toks)
+                inner = _gazetted_act(text, toks) or _citation_in_parens(text, toks)
                 if inner is not None and inner.reference.type in LEGAL_TYPES:
                     best = _Candidate(inner, True, [])
                 elif _sentence_as_title(best.citation):
@@ -1994,6 +1995,13 @@ def _citation_in_parens(text: str, toks: list[_Tok]) -> Citation | None:
         if ref and ref.author and len(ref.title.split()) >= 2 and (c.locator or ref.issued):
             return c
     return None
+
+
+def _gazetted_act(text: str, toks: list[_Tok]) -> Citation | None:
+    """'… established by the act on the harbour centre of 10 February 2017 (Journal of Laws of 2020,
+    item 481).': the act a sentence describes by its date and gazette, not the gazette alone."""
+    legal = gazetted_act_in(text, toks[0].start, toks[-1].end)
+    return _legal_to_citation(text, legal, "", legal.start) if legal is not None else None
 
 
 def _sentence_as_title(c: Citation) -> bool:
