@@ -143,3 +143,39 @@ def test_acts_by_their_gazette(text, title, container, issued, signal):
     assert len(cs) == 1, [c.text for c in cs]
     r = cs[0].reference
     assert (r.type, r.title, r.container_title, r.issued, cs[0].prefix) == ("legislation", title, container, issued, signal)
+
+
+def test_an_authoritys_paper_cited_german_style():
+    c = cited("Vgl. dazu den Beschluss der Hafenministerkonferenz: „Ausbau der Kaianlagen“ vom 3. März 1999, "
+              "abrufbar unter: http://www.example.org/kai.pdf, S. 4.")
+    assert len(c) == 1
+    r = c[0].reference
+    assert ([n.literal for n in r.author], r.title, r.issued, c[0].prefix) == (
+        ["Hafenministerkonferenz"], "Ausbau der Kaianlagen", "1999", "Vgl. dazu")
+    assert r.url == "http://www.example.org/kai.pdf"
+
+
+def test_a_ministrys_draft_by_its_title_and_date():
+    c = cited("Vgl. den Referentenentwurf des Bundesministeriums für Verkehr, Entwurf eines Gesetzes über die "
+              "Lotsen v. 1.2.2021.")
+    assert len(c) == 1
+    r = c[0].reference
+    assert ([n.literal for n in r.author], r.title, r.issued) == (
+        ["Bundesministerium für Verkehr"], "Entwurf eines Gesetzes über die Lotsen", "2021")
+
+
+@pytest.mark.parametrize("text, title, issued", [
+    pytest.param("The court has developed this at length, for instance in the advisory opinion OC-12/19 of 3 May 2019.",
+                 "OC-12/19", "2019", id="advisory-opinion-by-number-and-date"),
+    pytest.param("The same reasoning was followed in Case C-123/45 on harbour dues.", "Case C-123/45", "",
+                 id="case-number-in-a-sentence"),
+])
+def test_case_named_in_a_sentence_by_its_number(text, title, issued):
+    c = cited(text)
+    assert len(c) == 1 and (c[0].reference.type, c[0].reference.title, c[0].reference.issued) == ("legal_case", title, issued)
+
+
+def test_spanish_year_with_ano():
+    c = cited("Acceso a los Puertos para las Comunidades del Caribe, Comisión de Puertos, Cartagena, año 2005.")
+    assert len(c) == 1 and c[0].reference.title.startswith("Acceso a los Puertos")
+    assert (c[0].reference.issued, c[0].reference.publisher_place) == ("2005", "Cartagena")

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Legal", "read_legal", "legal_end", "provision_in", "gazetted_act_in"]
+__all__ = ["Legal", "read_legal", "legal_end", "provision_in", "gazetted_act_in", "case_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -843,3 +843,22 @@ def provision_in(text: str, start: int, end: int) -> Legal | None:
         return Legal(m.start(), m.end(), "legislation", title, pin[0], pin[1], issued.group(1) if issued else "",
                      full=bool(named))
     return None
+
+
+# A case named in a sentence by its number: "… in the advisory opinion OC-23/17 of 15 November 2017",
+# "as the Court held in Case C-5/08".  The number is the designation; a date right after it, its year.
+_DATED_AFTER = re.compile(r"\s*,?\s*(?:of|vom|del|du|de)\s+(?P<date>\d{1,2}\.?\s*(?:de\s+)?[^\W\d]+\.?\s*(?:de\s+)?(?:19|20)\d\d)")
+
+
+def case_in(text: str, start: int, end: int) -> Legal | None:
+    """The first case a sentence names by its number, or None."""
+    m = _CASE_NO.search(text, start, end)
+    if m is None:
+        return None
+    stop = m.end()
+    issued = ""
+    md = _DATED_AFTER.match(text, stop, end)
+    if md is not None and (issued := _issued(md.group("date"))):
+        stop = md.end()
+    title = m.group().strip()
+    return Legal(m.start(), stop, "legal_case", title[:1].upper() + title[1:], issued=issued, full=bool(issued))

@@ -38,7 +38,7 @@ from lark.lexer import Lexer
 
 from .grammar_loader import load_grammar
 from .keys import LEGAL_TYPES
-from .legal import Legal, gazetted_act_in, provision_in, read_legal
+from .legal import Legal, case_in, gazetted_act_in, provision_in, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
 
@@ -307,7 +307,7 @@ _DATE = re.compile(  # a month alone ("Mai", "May") is a name, not a date: a dig
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\d{1,2}\.\d{4})$",
     re.I,
 )
-_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?[.,]?$")
+_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*|año\s+|anno\s+)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?[.,]?$")
 _NO_DATE = re.compile(r"^(?:n\.\s?d|o\.\s?J|s\.\s?d|s\.\s?f|sans\s+date|sin\s+fecha)\.?$", re.I)
 _ANY_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
 _LOC_LABELS = {
@@ -897,7 +897,7 @@ def _parse_pub(inner: str) -> dict[str, str]:
     if dm:
         if dm.group(2):
             out["issued"] = dm.group(2)
-        s = s[: dm.start()].strip().rstrip(",").strip()
+        s = re.sub(r",?\s*\b(?:año|anno)$", "", s[: dm.start()].strip()).rstrip(",").strip()  # "Washington, año 2007"
     # an edition or reprint note before the place
     s = re.sub(r"^(?:\d+(?:st|nd|rd|th|d)?\s+ed\.|repr\.|reprint)\s*[,;]?\s*", "", s, flags=re.I)
     if not s:
@@ -1710,6 +1710,39 @@ def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation
                     locator=locator, label=label)
 
 
+# German notes cite an authority's paper by what it is and who issued it, then its title and date:
+# "Vgl. den Beschluss der Kultusministerkonferenz: „Titel“ vom 27. Januar 1995", "Vgl. dazu den
+# Diskussionsentwurf des Bundesministeriums der Justiz, Entwurf eines Gesetzes … v. 15.1.2020"
+_GERMAN_PAPER = re.compile(
+    r"(?:den|die|das|dem)\s+(?P<kind>[\w-]*(?:beschlu(?:ss|ß)|entwurf|bericht|empfehlung|empfehlungen|stellungnahme|"
+    r"mitteilung|gutachten|leitlinien|richtlinien|positionspapier|eckpunkte|erklärung))\s+(?:der|des)\s+"
+    r"(?P<body>(?-i:[A-ZÄÖÜ])[^:,;\"“„()]{2,120}?)\s*[:,]\s*"
+    r"(?P<title>[„\"“][^\"“”„]{3,300}[“\"”]|(?-i:[A-ZÄÖÜ])[^;:\"“„]{3,300}?)\s*,?\s+(?:vom|v\.)\s+"
+    r"(?P<date>\d{1,2}\.\s*(?:\d{1,2}\.\s*|[^\W\d]+\s+)(?P<year>(?:19|20)\d\d))",
+    re.I,
+)
+_URL_AFTER = re.compile(r"\s*,?\s*(?:abrufbar|online|verfügbar|available)\s+(?:unter|at)\s*:?\s*(?P<url>https?://\S+?)(?=,?\s|$)", re.I)
+
+
+def _german_paper(text: str, start: int, end: int) -> Citation | None:
+    """An authority's resolution, draft or report, cited by its kind and issuing body (German style)."""
+    prefix, body_start = _strip_signal(text, start, end)
+    m = _GERMAN_PAPER.match(text, body_start, end)
+    if m is None:
+        return None
+    body = re.sub(r"^(\w+?)(?<=um)s\b", r"\1", m.group("body").strip())  # "des Bundesministeriums" -> "Bundesministerium"
+    title = _strip_quotes(m.group("title").strip())
+    stop = m.end()
+    url = ""
+    mu = _URL_AFTER.match(text, stop, end)
+    if mu is not None:
+        url, stop = mu.group("url").rstrip(".,"), mu.end()
+    ref = Reference(type="report", author=(Name(literal=body),), title=title, title_style="plain", genre=m.group("kind"),
+                    issued=m.group("year"), url=url)
+    c_start = start if prefix else m.start()
+    return Citation(start=c_start, end=stop, text=text[c_start:stop], form="full", reference=ref, prefix=prefix)
+
+
 def _citation_from_candidate(
     text: str, toks: list[_Tok], diagnostics: list[Diagnostic]
 ) -> tuple[Citation, list[Token] | None] | None:
@@ -1857,6 +1890,13 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         i = 0
         while i < len(segs):
             toks, by_stop = segs[i]
+            paper = _german_paper(text, toks[0].start, segs[-1][0][-1].end)
+            if paper is not None:  # before the legal reader, which would take "den Beschluss der …" for a decision
+                citations.append(paper)
+                i += 1
+                while i < len(segs) and segs[i][0][0].start < paper.end:
+                    i += 1
+                continue
             legal = _legal_citation(text, segs, i)
             if legal is not None:
                 citations.append(legal[0])
@@ -2013,7 +2053,7 @@ def _sentence_as_title(c: Citation) -> bool:
 def _provision_in_sentence(text: str, toks: list[_Tok]) -> Citation | None:
     """'Diese Vorgaben wurden umgesetzt in §§ 61 Abs. 2, 61a UrhG.': a sentence that names a
     provision of an instrument in passing cites it."""
-    legal = provision_in(text, toks[0].start, toks[-1].end)
+    legal = provision_in(text, toks[0].start, toks[-1].end) or case_in(text, toks[0].start, toks[-1].end)
     if legal is None:
         return None
     prefix, body = _strip_signal(text, toks[0].start, legal.start)
