@@ -179,3 +179,13 @@ def test_spanish_year_with_ano():
     c = cited("Acceso a los Puertos para las Comunidades del Caribe, Comisión de Puertos, Cartagena, año 2005.")
     assert len(c) == 1 and c[0].reference.title.startswith("Acceso a los Puertos")
     assert (c[0].reference.issued, c[0].reference.publisher_place) == ("2005", "Cartagena")
+
+
+def test_a_treatys_chapter_named_in_a_sentence():
+    c = cited("Se trata del Capítulo 4 TFUE en materia de puertos.")
+    assert len(c) == 1 and (c[0].reference.title, c[0].locator, c[0].label) == ("TFUE", "4", "chapter")
+
+
+def test_a_name_broken_at_the_lines_end():
+    c = cited('See K . Lind- strom, "Harbour Dues", in C .F . Moe, ed ., The Ports of the North (Oslo, 1977).')
+    assert len(c) == 1 and families(c[0]) == ["Lindstrom"] and c[0].reference.title == "Harbour Dues"

@@ -813,7 +813,7 @@ def _instrument_and_pinpoint(text: str, fields, start: int, end: int) -> Legal |
 # DSM-RL, die …", "According to Article 282 TFEU, the …", "Article 4 of the Regulation 864/2007",
 # "con el artículo 4.1 de la Tercera Directiva".  Only a label, its number and the instrument — an
 # abbreviation or a named act — make one; "Article 6(3)(a)" alone names no instrument.
-_PROVISION_LABEL = r"(?:§\s?§|§|¶|art\.|arts\.|artt\.|articles?|artículos?|articol[oi]|artikel)"
+_PROVISION_LABEL = r"(?:§\s?§|§|¶|art\.|arts\.|artt\.|articles?|artículos?|articol[oi]|artikel|(?P<chapter>chapter|cap[ií]tulo|kapitel|chapitre|capitolo))"
 _PROVISION = re.compile(
     r"(?<![\w.])" + _PROVISION_LABEL + r"\s*(?P<pin>" + _PIN_NUM + _PIN_SUB + r"{0,4}" + _PIN_MORE + r"{0,6})\s+"
     r"(?:(?P<of>of\s+(?:the\s+)?|de\s+la\s+|del\s+|des\s+|der\s+|du\s+|della\s+|dello\s+|di\s+)"
@@ -835,7 +835,10 @@ def provision_in(text: str, start: int, end: int) -> Legal | None:
             # "article 45 of the act on …" describes an instrument; "artículo 5 del Tratado" names one
             # only by its kind, the one the text spoke of before: neither is a citation of its own
             continue
-        pin = _pin(text[m.start() : m.start("pin")].replace(" ", "") + " " + m.group("pin"))
+        if m.group("chapter"):  # "Capítulo 2 TFUE": a treaty's chapter
+            pin = (m.group("pin"), "chapter") if m.group("abbr") else None
+        else:
+            pin = _pin(text[m.start() : m.start("pin")].replace(" ", "") + " " + m.group("pin"))
         if pin is None:
             continue
         title = named or (m.group("abbr") + (" " + m.group("word") if m.group("word") else ""))

@@ -47,6 +47,12 @@ _NOT_NAME = frozenset(
 
 
 _SPACED_INITIALS = re.compile(r"\b([A-Z]) \.")  # OCR: "R . A . Easterlin"
+# a name broken at the line's end: "K . Lock- ridge" (but "Bildungs- und …" is a suspended compound)
+_BROKEN_WORD = re.compile(r"(?<=[a-zà-ÿ])- (?!(?:und|oder|bzw|sowie|and|or|et|ou|e|y|o)\b)(?=[a-zà-ÿ])")
+
+
+def _mend(text: str) -> str:
+    return _BROKEN_WORD.sub("", _SPACED_INITIALS.sub(r"\1.", text))
 
 
 def strip_et_al(text: str) -> tuple[str, bool]:
@@ -60,7 +66,7 @@ def strip_et_al(text: str) -> tuple[str, bool]:
 @functools.lru_cache(maxsize=8192)
 def looks_like_names(text: str, *, max_words: int = 14) -> bool:
     """A field of one or more personal names in display or inverted order."""
-    text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip()))
+    text, _ = strip_et_al(_mend(text.strip()))
     if not text or len(text) > 160:
         return False
     words = text.replace(",", " , ").split()
@@ -147,7 +153,7 @@ def _with_particle(family: str, given: str) -> Name:
 
 def split_family_names(text: str) -> tuple[Name, ...]:
     """Names of a short note, family names only: 'Vander Linden, Cumming, and Martin'."""
-    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text, _ = strip_et_al(_BROKEN_WORD.sub("", text.strip().rstrip(",;")))
     out = []
     for piece in _split_joined(text):
         words = piece.split()
@@ -163,7 +169,7 @@ def split_family_names(text: str) -> tuple[Name, ...]:
 
 def split_names(text: str) -> tuple[Name, ...]:
     """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
-    text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip().rstrip(",;")))
+    text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
     text = text.strip()
     if not text:
         return ()
@@ -176,7 +182,7 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
     'Bergk, V., Haefeli, W. E. & Gasse, C.' / 'Cvetkovich, George, and Patricia L. Winter'
     / 'Wu, N.; Mo, Y.' / 'McAllister AK, Katz LC' (Vancouver) / 'R. S. Zemel, M. C. Mozer'
     """
-    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text, _ = strip_et_al(_BROKEN_WORD.sub("", text.strip().rstrip(",;")))
     text = re.sub(r"(?:,\s*|\s+)(?:and|und|et|e|y|&)\s+", " ; ", text)
     pieces = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     names: list[Name] = []
