@@ -75,3 +75,9 @@ def test_a_line_break_hyphen_inside_a_name_is_mended_but_not_a_suspended_compoun
 
     assert looks_like_names("K. Lind- strom") and [n.family for n in split_names("K. Lind- strom")] == ["Lindstrom"]
     assert not looks_like_names("Bildungs- und Wissenschaftsschranke")
+
+
+def test_an_initial_that_lost_its_capital_is_no_joiner():
+    from footnorm.names import looks_like_names
+
+    assert looks_like_names("e. Vuori") and not looks_like_names("e Vuori und Roe")

@@ -189,3 +189,9 @@ def test_a_treatys_chapter_named_in_a_sentence():
 def test_a_name_broken_at_the_lines_end():
     c = cited('See K . Lind- strom, "Harbour Dues", in C .F . Moe, ed ., The Ports of the North (Oslo, 1977).')
     assert len(c) == 1 and families(c[0]) == ["Lindstrom"] and c[0].reference.title == "Harbour Dues"
+
+
+def test_a_second_author_whose_initial_lost_its_capital():
+    c = cited('see: K. Lund, e. Moe, "harbour towns as networks," [in:] Proceedings of the Harbour Conference, 2005, '
+              'Bergen 2005, p. 8.')
+    assert len(c) == 1 and families(c[0]) == ["Lund", "Moe"]

@@ -72,10 +72,10 @@ def looks_like_names(text: str, *, max_words: int = 14) -> bool:
     words = text.replace(",", " , ").split()
     if not words or len(words) > max_words:
         return False
+    if len(words) > 1 and re.fullmatch(r"[a-z]\.", words[0]):  # OCR: "d. Vandaele"; "e. Vuori" is no joiner "e"
+        words = [words[0].upper()] + words[1:]
     if len(words) > 1 and words[0] in _NOT_NAME or words[0].lower() in JOINERS:
         return False
-    if len(words) > 1 and re.fullmatch(r"[a-z]\.", words[0]):  # OCR: "d. Vandaele"
-        words = [words[0].upper()] + words[1:]
     capitalised = 0
     for w in words:
         if w == ",":

@@ -563,6 +563,7 @@ _PLACE_YEAR = re.compile(_PLACE_WORDS + r"\s+(?:1[5-9]|20)\d\d")
 _PLACE_ONLY = re.compile(_PLACE_WORDS)
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
+_LOST_CAPITAL_INITIAL = re.compile(r"[a-z]\.\s?[A-ZÀ-Þ][a-zà-ÿ]")
 _ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
@@ -719,7 +720,8 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         elif run >= 2:
             # without a joiner only names with initials go on ("R. Chandra, S. Devine, ...")
             keep = 1
-            while keep < run and _HAS_INITIAL.search(text[fields[keep].start : fields[keep].end]):
+            while keep < run and (_HAS_INITIAL.search(text[fields[keep].start : fields[keep].end])
+                                  or _LOST_CAPITAL_INITIAL.match(text, fields[keep].start)):  # OCR: "e. Vuori"
                 keep += 1
             run = keep
         elif (kinds[1] if n > 1 else None) not in (
