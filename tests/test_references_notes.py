@@ -129,6 +129,9 @@ def test_institutional_papers_and_competition_cases(text, rtype, title, who):
 @pytest.mark.parametrize("text, title, container, issued, signal", [
     pytest.param("Dz. U. [Journal of Laws] No. 12, item 345, with changes.", "Dz. U. [Journal of Laws] No. 12, item 345",
                  "Dz. U. [Journal of Laws]", "", "", id="polish-gazette-entry"),
+    pytest.param("the definition was introduced by a regulation of the minister, defining a harbour as \"a place for "
+                 "ships\" (Journal of Laws of 2006, no. 12, item 345).", "Journal of Laws of 2006, no. 12, item 345",
+                 "Journal of Laws", "2006", "", id="gazette-entry-in-parentheses-after-prose"),
     pytest.param("Journal of Laws of 2018, items 101, 202 and 303.", "Journal of Laws of 2018, items 101, 202 and 303",
                  "Journal of Laws", "2018", "", id="gazette-entry-with-several-items"),
     pytest.param("Cf. Hafengerichts-Novelle 2015 (BGBl. I Nr. 12/2015) -the act abolished the old harbour boards.",

@@ -725,7 +725,7 @@ _PAPER_PAGE = re.compile(r"^(?:S\.|pp?\.|at)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(
 _GAZETTE_ENTRY = re.compile(
     r"(?P<gaz>(?:Dz\.\s?U\.|Journal\s+of\s+Laws|M\.\s?P\.)(?:\s*\[[^\[\]]{1,40}\])?)"
     r"(?:\s+(?:of\s+|z\s+)?(?P<year>(?:19|20)\d\d)(?:\s+r\.)?)?"
-    r"(?:,?\s*(?:No\.?|Nr\.?|nr)\s*(?P<no>\d{1,4}))?,?\s*(?:items?|poz\.)\s*(?P<item>\d{1,5}(?:\s*(?:,|and|i)\s*\d{1,5})*)(?!\d)"
+    r"(?:,?\s*(?:No\.?|no\.|Nr\.?|nr)\s*(?P<no>\d{1,4}))?,?\s*(?:items?|poz\.)\s*(?P<item>\d{1,5}(?:\s*(?:,|and|i)\s*\d{1,5})*)(?!\d)"
 )
 
 
