@@ -52,7 +52,9 @@ _BROKEN_WORD = re.compile(r"(?<=[a-zà-ÿ])- (?!(?:und|oder|bzw|sowie|and|or|et|
 
 
 def _mend(text: str) -> str:
-    return _BROKEN_WORD.sub("", _SPACED_INITIALS.sub(r"\1.", text))
+    if " ." in text:
+        text = _SPACED_INITIALS.sub(r"\1.", text)
+    return _BROKEN_WORD.sub("", text) if "- " in text else text
 
 
 def strip_et_al(text: str) -> tuple[str, bool]:
@@ -153,7 +155,7 @@ def _with_particle(family: str, given: str) -> Name:
 
 def split_family_names(text: str) -> tuple[Name, ...]:
     """Names of a short note, family names only: 'Vander Linden, Cumming, and Martin'."""
-    text, _ = strip_et_al(_BROKEN_WORD.sub("", text.strip().rstrip(",;")))
+    text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
     out = []
     for piece in _split_joined(text):
         words = piece.split()
@@ -182,7 +184,7 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
     'Bergk, V., Haefeli, W. E. & Gasse, C.' / 'Cvetkovich, George, and Patricia L. Winter'
     / 'Wu, N.; Mo, Y.' / 'McAllister AK, Katz LC' (Vancouver) / 'R. S. Zemel, M. C. Mozer'
     """
-    text, _ = strip_et_al(_BROKEN_WORD.sub("", text.strip().rstrip(",;")))
+    text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
     text = re.sub(r"(?:,\s*|\s+)(?:and|und|et|e|y|&)\s+", " ; ", text)
     pieces = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     names: list[Name] = []

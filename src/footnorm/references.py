@@ -1440,13 +1440,15 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         if fields[fi].kind != "text":
             continue
         got = _signal_opens_field(text, fields[fi])
-        if got is not None:
-            return got[0], got[1], fi
-        got = _signal_opens_field(text, fields[fi], author_date=True)
-        if got is not None and fields[fi + 1].kind == "text" and looks_like_names(text[fields[fi + 1].start : fields[fi + 1].end]):
+        if got is None:
+            continue
+        cut, signal, dated = got
+        if not dated:
+            return cut, signal, fi
+        if fields[fi + 1].kind == "text" and looks_like_names(text[fields[fi + 1].start : fields[fi + 1].end]):
             # "see Doe et al. 2020, F. Roe, J. Moe, Title, 2025": an author-date reference, and after
             # it one in full; the full one is read (the short one, with no title, names no work here)
-            return fields[fi + 1].start, got[1], fi + 1
+            return fields[fi + 1].start, signal, fi + 1
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
@@ -1474,9 +1476,10 @@ _SIGNAL_LEAD = re.compile(r"[^\W\d][\w.]*:\s+")  # "vgl. auch allgemein: Steinha
 _AUTHOR_YEAR = re.compile(r"(?P<names>.+?)\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?$")
 
 
-def _signal_opens_field(text: str, f: _Field, author_date: bool = False) -> tuple[int, str] | None:
+def _signal_opens_field(text: str, f: _Field) -> tuple[int, str, bool] | None:
     """Where the names start in a field that a signal opens ("see H . Dobyns", "vgl. auch
-    allgemein: Steinhauer"), and the signal; None when no names follow the signal."""
+    allgemein: Steinhauer"), the signal, and whether a year follows the names ("see Doe et al.
+    2020", an author-date reference); None when no names follow the signal."""
     s = text[f.start : f.end]
     m = _SIGNAL.match(s)
     if m is None or len(m.group().strip(" .,:")) < 2:
@@ -1486,12 +1489,15 @@ def _signal_opens_field(text: str, f: _Field, author_date: bool = False) -> tupl
     if lead is not None:
         at = lead.end()
     rest = s[at:]
-    if author_date:  # "see Doe et al. 2020"
+    dated = False
+    if not looks_like_names(rest):
         m_year = _AUTHOR_YEAR.fullmatch(rest)
-        rest = m_year.group("names") if m_year else ""
-    if not looks_like_names(rest) or _OPCIT.match(rest) or _IBID.match(rest):
+        if m_year is None or not looks_like_names(m_year.group("names")):
+            return None
+        dated = True
+    if _OPCIT.match(rest) or _IBID.match(rest):
         return None
-    return f.start + at, s[: m.end()].strip().rstrip(",:").strip()
+    return f.start + at, s[: m.end()].strip().rstrip(",:").strip(), dated
 
 
 def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] | None:
