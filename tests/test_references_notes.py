@@ -198,3 +198,22 @@ def test_a_second_author_whose_initial_lost_its_capital():
     c = cited('see: K. Lund, e. Moe, "harbour towns as networks," [in:] Proceedings of the Harbour Conference, 2005, '
               'Bergen 2005, p. 8.')
     assert len(c) == 1 and families(c[0]) == ["Lund", "Moe"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The harbour was closed, but the trade went on, see Smith, who describes the smugglers at length.",
+                 id="see-name-then-a-relative-clause"),
+    pytest.param("The port was rebuilt after the war . At times, see Lund, the records are silent about it.",
+                 id="see-name-then-the-sentence-goes-on"),
+    pytest.param("In Harbour Law, this rule would be useful too.", id="a-capitalised-phrase-then-a-clause"),
+    pytest.param("Again, it bears repeating that the port was closed.", id="an-adverb-then-a-clause"),
+])
+def test_a_name_followed_by_a_clause_is_no_citation(text):
+    assert cited(text) == []
+
+
+def test_signal_before_a_court_in_a_late_field():
+    c = cited("Very short texts (four words and shorter) are too short to be protected, see CJEU, judgement of "
+              "16 July 2009, Harbour, Case C-12/08.")
+    assert len(c) == 1 and c[0].prefix == "see" and c[0].reference.type == "legal_case"
+    assert c[0].reference.issued == "2009"

@@ -1443,7 +1443,8 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         if got is None:
             continue
         cut, signal, dated = got
-        if not dated:
+        if not dated and (_title_may_follow(text, fields[fi + 1]) or _LEGAL.match(text, cut)
+                          or _LEGAL.match(text, fields[fi + 1].start)):  # "see CJEU, judgement of …"
             return cut, signal, fi
         if fields[fi + 1].kind == "text" and looks_like_names(text[fields[fi + 1].start : fields[fi + 1].end]):
             # "see Doe et al. 2020, F. Roe, J. Moe, Title, 2025": an author-date reference, and after
@@ -1474,6 +1475,12 @@ _SIGNAL_LEAD = re.compile(r"[^\W\d][\w.]*:\s+")  # "vgl. auch allgemein: Steinha
 
 
 _AUTHOR_YEAR = re.compile(r"(?P<names>.+?)\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?$")
+
+
+def _title_may_follow(text: str, f: _Field) -> bool:
+    """Whether a field can open a title after the names: a quotation, or a capitalised word — not the
+    clause that goes on after a name in prose ("see Smith, who describes …")."""
+    return f.kind == "quoted" or f.kind == "text" and (text[f.start].isupper() or text[f.start] in "“„«\"‘'")
 
 
 def _signal_opens_field(text: str, f: _Field) -> tuple[int, str, bool] | None:
@@ -1616,6 +1623,10 @@ def _prose_sentence(text: str, toks: list[_Tok]) -> bool:
     return _prose_like(text[toks[0].start : toks[-1].end])
 
 
+_CLAUSE_OPENERS = frozenset("who whom whose which where when while that the this these those it he she they but and "
+                            "der die das welcher welche dessen deren wo qui que dont où el la quien que donde".split())
+
+
 def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     if p.kind == "ibid":
         return True
@@ -1643,6 +1654,10 @@ def _plausible(p: _Parse, tokens: list[Token]) -> bool:
         return True  # "Article 1, Regulation 2019/2176" / "Case C-411/03, SEVIC, para. 19"
     if p.kind == "opcit" or any(t.type in ("OPCIT", "CROSSREF") for t in tokens):
         return bool(p.authors or p.title)
+    if p.authors and p.title and p.title[0].type == "TEXT" and not p.locators and not any(
+        t.type in _PUBLICATION_FACTS or t.type in ("YEAR", "DATE") for t in p.parts
+    ) and str(p.title[0]).split(None, 1)[0] in _CLAUSE_OPENERS:
+        return False  # "see Smith, who describes the smugglers at length": the prose goes on after the name
     if p.authors and (p.title or p.locators or p.parts):
         return True
     if p.title:
