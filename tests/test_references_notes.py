@@ -217,3 +217,21 @@ def test_signal_before_a_court_in_a_late_field():
               "16 July 2009, Harbour, Case C-12/08.")
     assert len(c) == 1 and c[0].prefix == "see" and c[0].reference.type == "legal_case"
     assert c[0].reference.issued == "2009"
+
+
+@pytest.mark.parametrize("text, title, url, accessed", [
+    pytest.param("Los puertos, artículo citado en la publicación electrónica. Disponible en: <http://www. example.org/"
+                 "puertos> [consulta: 7 de mayo de 2011].", "Los puertos", "http://www.example.org/puertos", "2011",
+                 id="spanish-iso-690-with-an-ocr-space-in-the-link"),
+    pytest.param("Harbour Dues [online]. Available at: <https://example.org/dues> [Accessed 3 May 2012].", "Harbour Dues",
+                 "https://example.org/dues", "2012", id="harvard-online-marker"),
+])
+def test_web_page_cited_iso_690_style(text, title, url, accessed):
+    c = cited(text)
+    assert len(c) == 1
+    r = c[0].reference
+    assert (r.type, r.title, r.url, r.accessed) == ("webpage", title, url, accessed)
+
+
+def test_a_sentence_before_a_link_is_no_web_pages_title():
+    assert cited("The port closed in 1990. Available at: <https://example.org/port> [Accessed 3 May 2011].") == []

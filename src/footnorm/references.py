@@ -1971,6 +1971,10 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 citations.append(best.citation)
             diagnostics.extend(best.diagnostics)
             i = j + 1
+        if not citations:
+            web = _iso_web_source(text)
+            if web is not None:
+                citations.append(web)
         for k, c in enumerate(citations):
             ref = c.reference
             if c.locator and c.form == "full" and not ref.issued and _YEAR.match(c.locator) and (
@@ -1998,6 +2002,35 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
 # --------------------------------------------------------------------------
 # legal citations (footnorm.legal reads them; here they become Citations)
 # --------------------------------------------------------------------------
+
+
+# ISO 690 as Spanish, French, German and Harvard notes write it: "Title, description. Disponible en:
+# <URL> [consulta: 7 de septiembre de 2011]" / "Available at: <URL> [Accessed 7 September 2011]".
+_ISO_LINK = re.compile(
+    r"(?:disponible\s+en|available\s+(?:at|from)|disponible\s+sur|verfügbar\s+unter|online\s+unter)\s*:?\s*"
+    r"<(?P<url>(?:https?://|www\.)[^<>]{3,300})>\s*(?:\[(?P<acc>[^\[\]]{3,80})\])?",
+    re.I,
+)
+_ISO_TITLE = re.compile(r"(?-i:[A-ZÀ-Þ¿¡\"“„«])[^,.;:()\[\]<>]{1,120}")
+
+
+def _iso_web_source(text: str) -> Citation | None:
+    """A web page cited ISO 690 style when nothing else was read: its title is the note's first
+    phrase, up to its first comma or stop; its link sits in angle brackets after "Available at"."""
+    m = _ISO_LINK.search(text)
+    if m is None:
+        return None
+    lead = text[: m.start()].strip()
+    mt = _ISO_TITLE.match(lead)
+    if mt is None or len(mt.group().split()) > 12 or _prose_like(mt.group()):
+        return None
+    if not re.match(r"\s*(?:,|\[(?:online|en\s+l[ií]nea|en\s+ligne)\])", lead[mt.end() :], re.I):
+        return None  # "The port closed in 1990. Available at: …" is a sentence, not "Title, description"
+    title = _strip_quotes(mt.group().strip())
+    accessed = _ANY_YEAR.search(m.group("acc") or "")
+    ref = Reference(type="webpage", title=title, title_style="plain", url=re.sub(r"\s+", "", m.group("url")),
+                    accessed=accessed.group(1) if accessed else "")
+    return Citation(start=mt.start(), end=m.end(), text=text[mt.start() : m.end()], form="full", reference=ref)
 
 
 def _first_citation_span(text: str, toks: list[_Tok]) -> tuple[int, int]:
