@@ -68,3 +68,16 @@ def test_suffix_after_an_inverted_family_name():
     names = split_inverted_names("Lind Jr., C., Roux, S., & Vidal, J.")
     assert [(n.family, n.given, n.suffix) for n in names] == [("Lind", "C.", "Jr."), ("Roux", "S.", ""),
                                                                 ("Vidal", "J.", "")]
+
+
+def test_a_line_break_hyphen_inside_a_name_is_mended_but_not_a_suspended_compound():
+    from footnorm.names import looks_like_names, split_names
+
+    assert looks_like_names("K. Lind- strom") and [n.family for n in split_names("K. Lind- strom")] == ["Lindstrom"]
+    assert not looks_like_names("Bildungs- und Wissenschaftsschranke")
+
+
+def test_an_initial_that_lost_its_capital_is_no_joiner():
+    from footnorm.names import looks_like_names
+
+    assert looks_like_names("e. Vuori") and not looks_like_names("e Vuori und Roe")

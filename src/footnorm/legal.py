@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from .lazy_re import LazyPattern  # most texts cite no court or statute: compile on first use
 
-__all__ = ["Legal", "read_legal", "legal_end"]
+__all__ = ["Legal", "read_legal", "legal_end", "provision_in", "gazetted_act_in", "case_in"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +146,7 @@ _SLASH_YEAR = LazyPattern(r"/((?:1[89]|20)\d\d)\b")  # "Ley 15/2015", "sent. n. 
 # publication facts of an act: "OJ L 1", "in OJ L", "ABl. EU 2012 L 299", "BGBl. I S. 1", "DO L", "BOE"
 _GAZETTE = LazyPattern(
     r"^(?:in\s+|en\s+|dans\s+|in:\s*)?(?:O\.?\s?J\.?|ABl\.?|Amtsblatt|D\.?O\.?(?=\s+[LC]\b)|G\.?U\.?(?=\s+[LC]\b)|J\.?O\.?(?=\s+[LC]\b)|"
-    r"BGBl\.?|GBl\.?|GVBl\.?|RGBl\.?|BOE|Dz\.\s?U\.|Official\s+Journal|Diario\s+Oficial|Journal\s+officiel|Gazzetta\s+Ufficiale)(?![\w])"
+    r"BGBl\.?|GBl\.?|GVBl\.?|RGBl\.?|BOE|Dz\.\s?U\.|Journal\s+of\s+Laws|Official\s+Journal|Diario\s+Oficial|Journal\s+officiel|Gazzetta\s+Ufficiale)(?![\w])"
 )
 _PAGES = LazyPattern(r"^(?:pp?|S|págs?|pag)\.?\s*\d+(?:\s*[-–—]\s*\d+)?\.?$")
 _CIT = LazyPattern(r"^(?:cit|op\.\s*cit|loc\.\s*cit|supra|above|a\.a\.O|aaO)\.?(?:\s|$)", re.I)
@@ -176,9 +176,13 @@ _JUDGMENT_OF = LazyPattern(
 _CASE_NO = LazyPattern(
     r"(?:\b(?:joined\s+)?(?:cases?|causas?|asuntos?|affaires?|rs\.|rechtssachen?|verb\.\s+rs\.)\s+)?"
     r"(?<![\w-])(?-i:[CTF]|OC)-\s?\d{1,4}/\d{2}(?:\s+P\b)?(?:\s*(?:,|and|y|et|und)\s*[CTF]-\s?\d{1,4}/\d{2})*"
-    r"|\b(?:application|applications|requête|demanda|beschwerde)\s+(?:no|nos|n|nº|n°|nr)\.?\s*\d{1,6}/\d{2,4}",
+    r"|\b(?:application|applications|requête|demanda|beschwerde)\s+(?:no|nos|n|nº|n°|nr)\.?\s*\d{1,6}/\d{2,4}"
+    # the Commission's competition cases: "AT.39824", "COMP/M.4439", "M.7932"
+    r"|(?<![\w.])(?-i:AT|COMP/AT|COMP/M|COMP|M)\.\d{4,5}(?![\d/])",
     re.I,
 )
+# a competition case's kind, before its number and name ("Cartel, AT.39824, Trucks"): no party
+_PROCEDURE_KIND = frozenset(["cartel", "cartels", "merger", "mergers", "antitrust", "state aid", "concentration"])
 _ECLI = LazyPattern(r"^(?:ECLI:|EU:[CT]:|ECR\b|Slg\.|Rec\.|I-\d)", re.I)
 _PARTY_INTRO = LazyPattern(r"^(?:caso|case|affaire|asunto|rs\.|rechtssache|causa)\s+(?=(?-i:[A-ZÄÖÜ]))", re.I)
 
@@ -305,7 +309,7 @@ def read_legal(text: str, start: int, end: int) -> Legal | None:
     if not fields:
         return None
     # an act first: "Commission Regulation (EU) 2019/1150" names its author, not a court
-    for form in (_act, _parliamentary_paper, _national_decision, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
+    for form in (_act, _gazette_entry, _named_with_gazette, _parliamentary_paper, _national_decision, _case_name, _court_case, _pinpoint_first, _us_code, _session_law, _bill,
                  _un_document, _instrument_and_pinpoint):
         got = form(text, fields, start, end)
         if got is not None:
@@ -333,6 +337,8 @@ def _may_open(window: str) -> bool:
     if "§" in window or "¶" in window or "/" in window or " v. " in window or " v " in window or " vs. " in window:
         return True
     if " at " in window:  # "Miranda, 384 U.S. at 444"
+        return True
+    if "Dz. U." in window or "Dz.U." in window or "Journal of Laws" in window:  # a gazette entry
         return True
     for w in window.lower().split():
         w = w.strip(_STRIP)
@@ -446,7 +452,8 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
     'Sentencia en causa C-411/03 del 13 de diciembre de 2005, caso SEVIC, punto 19' /
     'judgment of 28.06.1990 (application no. 11761/85)' / 'Case C-411/03, SEVIC Systems, para. 19'."""
     first = _f(text, fields[0])
-    by_court = bool(_COURT.match(first)) and _court_name(first)
+    # "Commission decision, Cartel, AT.39824, Trucks": the body and the kind of its act
+    by_court = bool(_COURT.match(first)) and _court_name(re.sub(r"\s+(?:decision|judg(?:e)?ment|order)$", "", first))
     if not (by_court or _JUDGMENT.match(first) and len(first.split()) <= 16 or _CASE_NO.match(first)):
         return None
     whole = text[start:end]
@@ -475,7 +482,7 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
             if mp and not party:
                 party = mp.group(1).strip()  # "en asunto C-212/97 (Caso Centros)"
             continue
-        if j > 0 and not party and s[:1].isupper() and (len(s.split()) <= 12 or _V.search(s)):
+        if j > 0 and not party and s[:1].isupper() and s.lower() not in _PROCEDURE_KIND and (len(s.split()) <= 12 or _V.search(s)):
             party = s  # "Verein für Konsumenteninformation"
     title = party
     if not title and number is not None:
@@ -484,7 +491,19 @@ def _court_case(text: str, fields, start: int, end: int) -> Legal | None:
     if not title:
         return None
     issued = _issued(whole)
+    if number is None and title == party and _DOCUMENT_TITLE.match(party) and court and not _JUDGMENT_OF.search(whole):
+        # "European Commission, Annex to the proposal for a Directive on …, cit.": a body's paper, no case
+        return Legal(start, end, "document", title, locator, label, issued, author=", ".join(court), full=not short)
     return Legal(start, end, "legal_case", title, locator, label, issued, authority=", ".join(court), full=not short)
+
+
+# what a commission or committee issues besides decisions: its papers
+_DOCUMENT_TITLE = re.compile(
+    r"^(?:annex|proposal|communication|report|guidelines|green\s+paper|white\s+paper|staff\s+working|"
+    r"impact\s+assessment|notice|explanatory|study|consultation|anexo|propuesta|comunicaci[oó]n|informe|"
+    r"proposition|rapport|proposta|comunicazione|relazione|vorschlag|mitteilung|bericht)\b",
+    re.I,
+)
 
 
 # National decisions by their own designations: Spanish "STC 31/2010", "STS 1234/2019" (a court's
@@ -703,6 +722,62 @@ _PAPER = LazyPattern(
 _PAPER_PAGE = LazyPattern(r"^(?:S\.|pp?\.|at)\s*(\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*f{1,2}\.?)?)$")
 
 
+# Polish and similar gazettes cite an act by the gazette's year, number and item: "Dz. U. [Journal of
+# Laws] No. 153, item 1270", "Journal of Laws of 2019, item 1524", "Dz. U. z 2020 r. poz. 283"
+_GAZETTE_ENTRY = re.compile(
+    r"(?P<gaz>(?:Dz\.\s?U\.|Journal\s+of\s+Laws|M\.\s?P\.)(?:\s*\[[^\[\]]{1,40}\])?)"
+    r"(?:\s+(?:of\s+|z\s+)?(?P<year>(?:19|20)\d\d)(?:\s+r\.)?)?"
+    r"(?:,?\s*(?:No\.?|no\.|Nr\.?|nr)\s*(?P<no>\d{1,4}))?,?\s*(?:items?|poz\.)\s*(?P<item>\d{1,5}(?:\s*(?:,|and|i)\s*\d{1,5})*)(?!\d)"
+)
+
+
+def _gazette_entry(text: str, fields, start: int, end: int) -> Legal | None:
+    """'Dz. U. [Journal of Laws] No. 153, item 1270, with changes': the gazette entry names the act."""
+    m = _GAZETTE_ENTRY.match(text, fields[0][0], end)
+    if m is None:
+        return None
+    return Legal(start, end, "legislation", m.group(), container_title=m.group("gaz"), issued=m.group("year") or "",
+                 full=True)
+
+
+# An act by its name and its gazette in parentheses: "Verwaltungsgerichtsbarkeits-Novelle 2012 (BGBl. I
+# Nr. 51/2012)", "Gesetz zur Stärkung der Häfen (BGBl. I S. 1234)"
+_NAMED_GAZETTED = re.compile(r"(?P<name>(?-i:[A-ZÄÖÜ])[^()]{2,120}?)\s*\((?P<gaz>[^()]{3,60})\)")
+
+
+def _named_with_gazette(text: str, fields, start: int, end: int) -> Legal | None:
+    m = _NAMED_GAZETTED.match(text, fields[0][0], fields[0][1])
+    if m is None or not _GAZETTE.match(m.group("gaz")) or not re.search(r"\d", m.group("gaz")):
+        return None
+    name = m.group("name")
+    if len(name.split()) > 12 or not (_YEAR.search(name) or _INSTRUMENT_WORD.search(name) or re.search(r"novelle\b", name, re.I)):
+        return None
+    y = _YEAR.search(name) or _YEAR.search(m.group("gaz")) or _SLASH_YEAR.search(m.group("gaz"))
+    return Legal(start, m.end(), "legislation", name, container_title=m.group("gaz"), issued=y.group(1) if y else "")
+
+
+# An act described in a sentence, with its date and its gazette: "… established by the act on the
+# national harbour centre of 10 February 2017 (Journal of Laws of 2020, item 481)."
+_GAZETTED_ACT = re.compile(
+    r"(?<![\w-])(?P<title>(?:act|law|code|regulation|ordinance|decree|statute)\s+(?:on|of)\s+[^()]{3,200}?"
+    r"|(?:[A-Za-z]+\s+){1,2}code)\s+(?:of|dated)\s+"  # "the Polish civil code of 23 April 1964"
+    r"(?P<date>\d{1,2}\s+[A-Za-z]+\s+(?:19|20)\d\d)\s*\((?:consolidated\s+text:\s*)?(?P<gaz>[^()]{3,80})\)",
+    re.I,
+)
+
+
+def gazetted_act_in(text: str, start: int, end: int) -> Legal | None:
+    """The first act a sentence describes with its date and gazette, or None."""
+    for m in _GAZETTED_ACT.finditer(text, start, end):
+        if not _GAZETTE.match(m.group("gaz")):
+            continue
+        title = m.group("title")
+        title = title[:1].upper() + title[1:]
+        return Legal(m.start(), m.end(), "legislation", title, issued=_issued(m.group("date")),
+                     container_title=re.sub(r"(?:,\s*as\s+amended)$", "", m.group("gaz")).strip())
+    return None
+
+
 def _parliamentary_paper(text: str, fields, start: int, end: int) -> Legal | None:
     """'BT-Drs. 17/13423, S. 13' / 'H.R. Rep. No. 94-1476, at 65 (1976)': the paper's number is its
     title; its pinpoint is a page ("S." is Seite here, not Satz)."""
@@ -734,3 +809,61 @@ def _instrument_and_pinpoint(text: str, fields, start: int, end: int) -> Legal |
     y = _YEAR.search(first)
     return Legal(start, end, "legislation", first, locator, label, y.group(1) if y else "",
                  full=not _ABBREV.match(first))
+
+
+# A provision named inside a sentence: "umgesetzt in §§ 61 Abs. 2, 61a UrhG.", "für Art. 15 und 17
+# DSM-RL, die …", "According to Article 282 TFEU, the …", "Article 4 of the Regulation 864/2007",
+# "con el artículo 4.1 de la Tercera Directiva".  Only a label, its number and the instrument — an
+# abbreviation or a named act — make one; "Article 6(3)(a)" alone names no instrument.
+_PROVISION_LABEL = r"(?:§\s?§|§|¶|art\.|arts\.|artt\.|articles?|artículos?|articol[oi]|artikel|(?P<chapter>chapter|cap[ií]tulo|kapitel|chapitre|capitolo))"
+_PROVISION = re.compile(
+    r"(?<![\w.])" + _PROVISION_LABEL + r"\s*(?P<pin>" + _PIN_NUM + _PIN_SUB + r"{0,4}" + _PIN_MORE + r"{0,6})\s+"
+    r"(?:(?P<of>of\s+(?:the\s+)?|de\s+la\s+|del\s+|des\s+|der\s+|du\s+|della\s+|dello\s+|di\s+)"
+    r"(?P<named>(?:(?-i:[A-ZÀ-Þ][\w'’-]*)\s+){0,4}(?:" + _INSTRUMENT_WORD.pattern + r")"
+    r"(?:\s+(?:" + _ACT_ORIGIN + r"\s*)?" + _ACT_NUMBER + r")?)"
+    r"|(?P<abbr>(?-i:(?=[\w-]*[A-ZÄÖÜ][\w-]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöü]{0,9}(?:[-/][A-Za-zÄÖÜäöü]{1,8}){0,2}))"
+    r"(?:\s+(?P<word>" + _ACT_WORDS + r"))?)(?![\w-])",
+    re.I,
+)
+
+
+def provision_in(text: str, start: int, end: int) -> Legal | None:
+    """The first provision of a named instrument that text[start:end] mentions in passing, or None."""
+    for m in _PROVISION.finditer(text, start, end):
+        if m.group("abbr") and m.group("abbr").upper() in _NOT_ABBREV:
+            continue
+        named = m.group("named")
+        if named and not (named[:1].isupper() and " " in named.strip() or _ACT.match(named)):
+            # "article 45 of the act on …" describes an instrument; "artículo 5 del Tratado" names one
+            # only by its kind, the one the text spoke of before: neither is a citation of its own
+            continue
+        if m.group("chapter"):  # "Capítulo 2 TFUE": a treaty's chapter
+            pin = (m.group("pin"), "chapter") if m.group("abbr") else None
+        else:
+            pin = _pin(text[m.start() : m.start("pin")].replace(" ", "") + " " + m.group("pin"))
+        if pin is None:
+            continue
+        title = named or (m.group("abbr") + (" " + m.group("word") if m.group("word") else ""))
+        issued = _SLASH_YEAR.search(title)
+        return Legal(m.start(), m.end(), "legislation", title, pin[0], pin[1], issued.group(1) if issued else "",
+                     full=bool(named))
+    return None
+
+
+# A case named in a sentence by its number: "… in the advisory opinion OC-23/17 of 15 November 2017",
+# "as the Court held in Case C-5/08".  The number is the designation; a date right after it, its year.
+_DATED_AFTER = re.compile(r"\s*,?\s*(?:of|vom|del|du|de)\s+(?P<date>\d{1,2}\.?\s*(?:de\s+)?[^\W\d]+\.?\s*(?:de\s+)?(?:19|20)\d\d)")
+
+
+def case_in(text: str, start: int, end: int) -> Legal | None:
+    """The first case a sentence names by its number, or None."""
+    m = _CASE_NO.search(text, start, end)
+    if m is None:
+        return None
+    stop = m.end()
+    issued = ""
+    md = _DATED_AFTER.match(text, stop, end)
+    if md is not None and (issued := _issued(md.group("date"))):
+        stop = md.end()
+    title = m.group().strip()
+    return Legal(m.start(), stop, "legal_case", title[:1].upper() + title[1:], issued=issued, full=bool(issued))

@@ -47,6 +47,14 @@ _NOT_NAME = frozenset(
 
 
 _SPACED_INITIALS = re.compile(r"\b([A-Z]) \.")  # OCR: "R . A . Easterlin"
+# a name broken at the line's end: "K . Lock- ridge" (but "Bildungs- und …" is a suspended compound)
+_BROKEN_WORD = re.compile(r"(?<=[a-zà-ÿ])- (?!(?:und|oder|bzw|sowie|and|or|et|ou|e|y|o)\b)(?=[a-zà-ÿ])")
+
+
+def _mend(text: str) -> str:
+    if " ." in text:
+        text = _SPACED_INITIALS.sub(r"\1.", text)
+    return _BROKEN_WORD.sub("", text) if "- " in text else text
 
 
 def strip_et_al(text: str) -> tuple[str, bool]:
@@ -60,16 +68,16 @@ def strip_et_al(text: str) -> tuple[str, bool]:
 @functools.lru_cache(maxsize=8192)
 def looks_like_names(text: str, *, max_words: int = 14) -> bool:
     """A field of one or more personal names in display or inverted order."""
-    text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip()))
+    text, _ = strip_et_al(_mend(text.strip()))
     if not text or len(text) > 160:
         return False
     words = text.replace(",", " , ").split()
     if not words or len(words) > max_words:
         return False
+    if len(words) > 1 and re.fullmatch(r"[a-z]\.", words[0]):  # OCR: "d. Vandaele"; "e. Vuori" is no joiner "e"
+        words = [words[0].upper()] + words[1:]
     if len(words) > 1 and words[0] in _NOT_NAME or words[0].lower() in JOINERS:
         return False
-    if len(words) > 1 and re.fullmatch(r"[a-z]\.", words[0]):  # OCR: "d. Vandaele"
-        words = [words[0].upper()] + words[1:]
     capitalised = 0
     for w in words:
         if w == ",":
@@ -150,7 +158,7 @@ def _with_particle(family: str, given: str) -> Name:
 
 def split_family_names(text: str) -> tuple[Name, ...]:
     """Names of a short note, family names only: 'Vander Linden, Cumming, and Martin'."""
-    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
     out = []
     for piece in _split_joined(text):
         words = piece.split()
@@ -166,7 +174,7 @@ def split_family_names(text: str) -> tuple[Name, ...]:
 
 def split_names(text: str) -> tuple[Name, ...]:
     """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
-    text, _ = strip_et_al(_SPACED_INITIALS.sub(r"\1.", text.strip().rstrip(",;")))
+    text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
     text = text.strip()
     if not text:
         return ()
@@ -179,7 +187,7 @@ def split_inverted_names(text: str) -> tuple[Name, ...]:
     'Bergk, V., Haefeli, W. E. & Gasse, C.' / 'Cvetkovich, George, and Patricia L. Winter'
     / 'Wu, N.; Mo, Y.' / 'McAllister AK, Katz LC' (Vancouver) / 'R. S. Zemel, M. C. Mozer'
     """
-    text, _ = strip_et_al(text.strip().rstrip(",;"))
+    text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
     text = re.sub(r"(?:,\s*|\s+)(?:and|und|et|e|y|&)\s+", " ; ", text)
     pieces = [p.strip() for p in re.split(r"[,;]", text) if p.strip()]
     names: list[Name] = []

@@ -39,7 +39,7 @@ from lark.lexer import Lexer
 from .grammar_loader import load_grammar
 from .keys import LEGAL_TYPES
 from .lazy_re import LazyPattern  # for the patterns of rare forms: compiled when a text needs them
-from .legal import Legal, read_legal
+from .legal import Legal, case_in, gazetted_act_in, provision_in, read_legal
 from .model import Citation, Diagnostic, Name, Reference
 from .names import looks_like_names, split_family_names, split_inverted_names, split_names
 
@@ -308,7 +308,7 @@ _DATE = re.compile(  # a month alone ("Mai", "May") is a name, not a date: a dig
     r"|\d{4}-\d{2}(?:-\d{2})?|\d{1,2}\.\d{1,2}\.\d{4})$",
     re.I,
 )
-_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?[.,]?$")
+_YEAR = re.compile(r"^(?:c\.\s*|ca\.\s*|año\s+|anno\s+)?((?:1[5-9]|20)\d\d)(?:[a-z]|\s*\[(?:1[5-9]|20)\d\d\])?[.,]?$")
 _NO_DATE = re.compile(r"^(?:n\.\s?d|o\.\s?J|s\.\s?d|s\.\s?f|sans\s+date|sin\s+fecha)\.?$", re.I)
 _ANY_YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)(?!\d)")
 _LOC_LABELS = {
@@ -399,9 +399,14 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
     if nxt.start == t.end:  # "e.g." "U.S." "10.1" : no space after the stop
         return False
     first = text[nxt.start]
-    if not (first.isupper() or first in "“„«\"‘'(["):
+    if not (first.isupper() or first in "“„«\"‘'([" or _lower_signal_opens(text, toks, i + 1)):
         return False
     prev = toks[i - 1] if i else None
+    if prev is not None and prev.type == "WORD" and prev.end < t.start and text[prev.start : prev.end].isalpha() \
+            and text[prev.start : prev.end].islower() and text[prev.start : prev.end] not in _ABBREVIATIONS:
+        # OCR spaces the stop off its word ("… Canadian research . At times, …"); an initial or an
+        # abbreviation keeps its capital or is listed ("H . Dobyns", "Ind ., 1976", "ed .")
+        return True
     if prev is None or prev.type != "WORD" or prev.end != t.start:
         return prev is not None and prev.type in ("QUOTED", "PAREN", "BRACKET")
     word = text[prev.start : prev.end]
@@ -417,6 +422,18 @@ def _is_sentence_end(text: str, toks: list[_Tok], i: int) -> bool:
     if word.isupper() and len(word) <= 3 and word.isalpha():  # "U.S.A", initials "JR"
         return False
     return True
+
+
+_LOWER_SIGNALS = frozenset("see cf vgl siehe voir véase".split())
+
+
+def _lower_signal_opens(text: str, toks: list[_Tok], k: int) -> bool:
+    """"… (isolation). see: M. deutsch, …": where the capitals were lost, a signal in lower case
+    after a full stop still opens a sentence, when a colon or a capitalised word follows it."""
+    if text[toks[k].start : toks[k].end] not in _LOWER_SIGNALS or k + 1 >= len(toks):
+        return False
+    after = toks[k + 2] if toks[k + 1].type == "PERIOD" and k + 2 < len(toks) else toks[k + 1]
+    return after.type == "COLON" or text[after.start].isupper()
 
 
 @dataclass(slots=True)
@@ -547,6 +564,7 @@ _PLACE_YEAR = re.compile(_PLACE_WORDS + r"\s+(?:1[5-9]|20)\d\d")
 _PLACE_ONLY = re.compile(_PLACE_WORDS)
 _HAS_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]\.-?){1,3}(?:\s|$)|^[A-Z][a-z]+\s+[A-Z]{1,3}$")
 _YEAR_RANGE = LazyPattern(r"^(?:1[5-9]|20)\d\d\s*[-‐‑−–—]\s*(?:\d{2}|(?:1[5-9]|20)\d\d)$")
+_LOST_CAPITAL_INITIAL = re.compile(r"[a-z]\.\s?[A-ZÀ-Þ][a-zà-ÿ]")
 _ET_AL_PAREN = re.compile(r"^\((?:et\s+al\.?|u\.\s?a\.|eds?\.|hrsg\.)\)$", re.I)
 _INNER_JOINER = re.compile(r"\s(?:and|&|und|e|et|y)\s")
 
@@ -703,7 +721,8 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
         elif run >= 2:
             # without a joiner only names with initials go on ("R. Chandra, S. Devine, ...")
             keep = 1
-            while keep < run and _HAS_INITIAL.search(text[fields[keep].start : fields[keep].end]):
+            while keep < run and (_HAS_INITIAL.search(text[fields[keep].start : fields[keep].end])
+                                  or _LOST_CAPITAL_INITIAL.match(text, fields[keep].start)):  # OCR: "e. Vuori"
                 keep += 1
             run = keep
         elif (kinds[1] if n > 1 else None) not in (
@@ -881,7 +900,7 @@ def _parse_pub(inner: str) -> dict[str, str]:
     if dm:
         if dm.group(2):
             out["issued"] = dm.group(2)
-        s = s[: dm.start()].strip().rstrip(",").strip()
+        s = re.sub(r",?\s*\b(?:año|anno)$", "", s[: dm.start()].strip()).rstrip(",").strip()  # "Washington, año 2007"
     # an edition or reprint note before the place
     s = re.sub(r"^(?:\d+(?:st|nd|rd|th|d)?\s+ed\.|repr\.|reprint)\s*[,;]?\s*", "", s, flags=re.I)
     if not s:
@@ -1425,11 +1444,28 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         word, following = text[fields[fi].start : fields[fi].end].strip(), text[fields[fi + 1].start : fields[fi + 1].end]
         if fields[fi].kind == "text" and _lone_signal(word) and (looks_like_names(following) or _LEGAL.match(following)):
             return fields[fi + 1].start, word, fi + 1
+    # "…, but for the major publication, see M . Katz, The People of …": a comma field opened by a
+    # signal hands over to the names after it, however many clauses of prose came first
+    for fi in range(1, min(len(fields) - 1, 12)):
+        if fields[fi].kind != "text":
+            continue
+        got = _signal_opens_field(text, fields[fi])
+        if got is None:
+            continue
+        cut, signal, dated = got
+        if not dated and (_title_may_follow(text, fields[fi + 1]) or _LEGAL.match(text, cut)
+                          or _LEGAL.match(text, fields[fi + 1].start)):  # "see CJEU, judgement of …"
+            return cut, signal, fi
+        if fields[fi + 1].kind == "text" and looks_like_names(text[fields[fi + 1].start : fields[fi + 1].end]):
+            # "see Doe et al. 2020, F. Roe, J. Moe, Title, 2025": an author-date reference, and after
+            # it one in full; the full one is read (the short one, with no title, names no work here)
+            return fields[fi + 1].start, signal, fi + 1
     for fi in range(min(len(fields) - 1, 4)):
         if fields[fi].kind != "text":
             break
         quoted_next = fields[fi + 1].kind == "quoted"
-        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next)
+        cut, signal = _commentary_in_field(text, fields[fi], first=fi == 0, quoted_next=quoted_next,
+                                           titled_next=_title_and_facts_at(text, fields, fi + 1))
         if cut >= 0:
             return cut, signal, fi
         if fi == 0 and looks_like_names(text[fields[0].start : fields[0].end]):
@@ -1443,6 +1479,42 @@ def _strip_commentary(text: str, fields: list[_Field]) -> tuple[int, str, int]:
         ):  # a container and its numbers must follow, or the quotation is prose
             return fields[1].start, "", 1
     return -1, "", 0
+
+
+_SIGNAL_LEAD = re.compile(r"[^\W\d][\w.]*:\s+")  # "vgl. auch allgemein: Steinhauer"
+
+
+_AUTHOR_YEAR = re.compile(r"(?P<names>.+?)\s+\(?(?:1[5-9]|20)\d\d[a-z]?\)?$")
+
+
+def _title_may_follow(text: str, f: _Field) -> bool:
+    """Whether a field can open a title after the names: a quotation, or a capitalised word — not the
+    clause that goes on after a name in prose ("see Smith, who describes …")."""
+    return f.kind == "quoted" or f.kind == "text" and (text[f.start].isupper() or text[f.start] in "“„«\"‘'")
+
+
+def _signal_opens_field(text: str, f: _Field) -> tuple[int, str, bool] | None:
+    """Where the names start in a field that a signal opens ("see H . Dobyns", "vgl. auch
+    allgemein: Steinhauer"), the signal, and whether a year follows the names ("see Doe et al.
+    2020", an author-date reference); None when no names follow the signal."""
+    s = text[f.start : f.end]
+    m = _SIGNAL.match(s)
+    if m is None or len(m.group().strip(" .,:")) < 2:
+        return None  # "V. Sahasrabudhe": an initial, not Spanish "v." (véase)
+    at = m.end()
+    lead = _SIGNAL_LEAD.match(s, at)
+    if lead is not None:
+        at = lead.end()
+    rest = s[at:]
+    dated = False
+    if not looks_like_names(rest):
+        m_year = _AUTHOR_YEAR.fullmatch(rest)
+        if m_year is None or not looks_like_names(m_year.group("names")):
+            return None
+        dated = True
+    if _OPCIT.match(rest) or _IBID.match(rest):
+        return None
+    return f.start + at, s[: m.end()].strip().rstrip(",:").strip(), dated
 
 
 def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] | None:
@@ -1461,10 +1533,25 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
     return None
 
 
+def _title_and_facts_at(text: str, fields: list[_Field], k: int) -> bool:
+    """A capitalised title and then its publication facts in parentheses ("Family Formation in an
+    Age of Capitalism (New York, 1977)"): Chicago's note form after the author's name."""
+    if k + 1 >= len(fields) or fields[k].kind != "text" or fields[k + 1].kind != "paren":
+        return False
+    title = text[fields[k].start : fields[k].end]
+    return title[:1].isupper() and len(title.split()) >= 2 and _PUB_FACTS_PAREN.match(text[fields[k + 1].start : fields[k + 1].end]) is not None
+
+
+_TITLE_WORDS = frozenset("of the and a an on for to with at der die das und von zur zum de la le et du".split())
+_PUB_FACTS_PAREN = re.compile(r"\([A-ZÀ-Þ][^()]{1,60}?(?::[^()]{1,60})?,\s*(?:1[5-9]|20)\d\d\)$")  # "(New York, 1977)"
+_FULL_NAME = re.compile(r"(?:[A-ZÀ-Þ][a-zà-ÿ'’-]+\s+){1,2}[A-ZÀ-Þ][a-zà-ÿ'’-]+")
+
+
 _LEAD_LABEL = re.compile(r"^[^\W\d][\w.]*(?:\s+[\w.]+)?:\s+")  # (precompiled: this runs for every field)
 
 
-def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False) -> tuple[int, str]:
+def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = False,
+                         titled_next: bool = False) -> tuple[int, str]:
     s = text[f.start : f.end]
     lead = _LEAD_LABEL.match(s)
     rest_words = s[lead.end() :].split() if lead else []
@@ -1494,10 +1581,15 @@ def _commentary_in_field(text: str, f: _Field, first: bool, quoted_next: bool = 
             # "and Wolfe" is no name list, but "Padua and Wolfe" before it is; nor is "Jun" (a
             # month) alone, but "Chen and Jun" is: a longer tail may still be names
             continue
+        if prev == "in" and not quoted_next and k >= 2 and words[k - 2][:1].isupper() and words[k - 2].isalpha():
+            continue  # "The American Family in Social Historical Perspective": a title's "in", not "see in"
         if _bare(prev) in _CITING_WORDS or (
             quoted_next and prev[:1].islower() and (_HAS_INITIAL.search(tail) or _INNER_JOINER.search(tail))
         ):
             best = k  # "... references are M. Faulkner, 'The Kriegsmarine', ..."; "argumentiert Crawford und Auton, „…“"
+        elif titled_next and prev.isalpha() and prev.islower() and prev not in _TITLE_WORDS \
+                and (_HAS_INITIAL.search(tail) or _FULL_NAME.fullmatch(tail)):
+            best = k  # "… is that of the social historian David Levine, Family Formation … (New York, 1977)"
     if best < 0:
         return -1, ""
     prev = _bare(words[best - 1])
@@ -1544,6 +1636,10 @@ def _prose_sentence(text: str, toks: list[_Tok]) -> bool:
     return _prose_like(text[toks[0].start : toks[-1].end])
 
 
+_CLAUSE_OPENERS = frozenset("who whom whose which where when while that the this these those it he she they but and "
+                            "der die das welcher welche dessen deren wo qui que dont où el la quien que donde".split())
+
+
 def _plausible(p: _Parse, tokens: list[Token]) -> bool:
     if p.kind == "ibid":
         return True
@@ -1571,6 +1667,10 @@ def _plausible(p: _Parse, tokens: list[Token]) -> bool:
         return True  # "Article 1, Regulation 2019/2176" / "Case C-411/03, SEVIC, para. 19"
     if p.kind == "opcit" or any(t.type in ("OPCIT", "CROSSREF") for t in tokens):
         return bool(p.authors or p.title)
+    if p.authors and p.title and p.title[0].type == "TEXT" and not p.locators and not any(
+        t.type in _PUBLICATION_FACTS or t.type in ("YEAR", "DATE") for t in p.parts
+    ) and str(p.title[0]).split(None, 1)[0] in _CLAUSE_OPENERS:
+        return False  # "see Smith, who describes the smugglers at length": the prose goes on after the name
     if p.authors and (p.title or p.locators or p.parts):
         return True
     if p.title:
@@ -1644,6 +1744,39 @@ def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation
     # complete as German legal writing cites: journal or reporter, year and first page
     return Citation(start=start, end=end, text=text[start:end], form="full", reference=ref, prefix=prefix,
                     locator=locator, label=label)
+
+
+# German notes cite an authority's paper by what it is and who issued it, then its title and date:
+# "Vgl. den Beschluss der Kultusministerkonferenz: „Titel“ vom 27. Januar 1995", "Vgl. dazu den
+# Diskussionsentwurf des Bundesministeriums der Justiz, Entwurf eines Gesetzes … v. 15.1.2020"
+_GERMAN_PAPER = re.compile(
+    r"(?:den|die|das|dem)\s+(?P<kind>[\w-]*(?:beschlu(?:ss|ß)|entwurf|bericht|empfehlung|empfehlungen|stellungnahme|"
+    r"mitteilung|gutachten|leitlinien|richtlinien|positionspapier|eckpunkte|erklärung))\s+(?:der|des)\s+"
+    r"(?P<body>(?-i:[A-ZÄÖÜ])[^:,;\"“„()]{2,120}?)\s*[:,]\s*"
+    r"(?P<title>[„\"“][^\"“”„]{3,300}[“\"”]|(?-i:[A-ZÄÖÜ])[^;:\"“„]{3,300}?)\s*,?\s+(?:vom|v\.)\s+"
+    r"(?P<date>\d{1,2}\.\s*(?:\d{1,2}\.\s*|[^\W\d]+\s+)(?P<year>(?:19|20)\d\d))",
+    re.I,
+)
+_URL_AFTER = re.compile(r"\s*,?\s*(?:abrufbar|online|verfügbar|available)\s+(?:unter|at)\s*:?\s*(?P<url>https?://\S+?)(?=,?\s|$)", re.I)
+
+
+def _german_paper(text: str, start: int, end: int) -> Citation | None:
+    """An authority's resolution, draft or report, cited by its kind and issuing body (German style)."""
+    prefix, body_start = _strip_signal(text, start, end)
+    m = _GERMAN_PAPER.match(text, body_start, end)
+    if m is None:
+        return None
+    body = re.sub(r"^(\w+?)(?<=um)s\b", r"\1", m.group("body").strip())  # "des Bundesministeriums" -> "Bundesministerium"
+    title = _strip_quotes(m.group("title").strip())
+    stop = m.end()
+    url = ""
+    mu = _URL_AFTER.match(text, stop, end)
+    if mu is not None:
+        url, stop = mu.group("url").rstrip(".,"), mu.end()
+    ref = Reference(type="report", author=(Name(literal=body),), title=title, title_style="plain", genre=m.group("kind"),
+                    issued=m.group("year"), url=url)
+    c_start = start if prefix else m.start()
+    return Citation(start=c_start, end=stop, text=text[c_start:stop], form="full", reference=ref, prefix=prefix)
 
 
 def _citation_from_candidate(
@@ -1793,6 +1926,13 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
         i = 0
         while i < len(segs):
             toks, by_stop = segs[i]
+            paper = _german_paper(text, toks[0].start, segs[-1][0][-1].end)
+            if paper is not None:  # before the legal reader, which would take "den Beschluss der …" for a decision
+                citations.append(paper)
+                i += 1
+                while i < len(segs) and segs[i][0][0].start < paper.end:
+                    i += 1
+                continue
             legal = _legal_citation(text, segs, i)
             if legal is not None:
                 citations.append(legal[0])
@@ -1800,15 +1940,21 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 continue
             best = _candidate(text, toks)
             if best.citation is None and not best.diagnostics:
-                tail = _legal_after_commentary(text, toks) or _citation_in_parens(text, toks)
+                tail = _legal_after_commentary(text, toks) or _gazetted_act(text, toks) or _citation_in_parens(text, toks) \
+                    or _provision_in_sentence(text, toks)
                 if tail is not None:
                     best = _Candidate(tail, True, [])
             elif best.citation is not None and not best.citation.reference.author and best.citation.reference.title_style != "quoted":
                 # "The rule was applied to harbour dues (Court of Justice, …, Case C-1/11)": a
                 # sentence is no title when the parentheses after it hold a case or an act
-                inner = _citation_in_parens(text, toks)
+                inner = _gazetted_act(text, toks) or _citation_in_parens(text, toks)
                 if inner is not None and inner.reference.type in LEGAL_TYPES:
                     best = _Candidate(inner, True, [])
+                elif _sentence_as_title(best.citation):
+                    # "Diese Vorgaben wurden umgesetzt in §§ 61, 61a UrhG.": the provision, not the sentence
+                    inner = _provision_in_sentence(text, toks)
+                    if inner is not None and len(inner.reference.title) < len(best.citation.reference.title):
+                        best = _Candidate(inner, True, [])
             j = i
             # A full stop may sit inside an abbreviated journal title or a title: when
             # the citation before it is incomplete, try it joined with what follows.
@@ -1838,6 +1984,10 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
                 citations.append(best.citation)
             diagnostics.extend(best.diagnostics)
             i = j + 1
+        if not citations:
+            web = _iso_web_source(text)
+            if web is not None:
+                citations.append(web)
         for k, c in enumerate(citations):
             ref = c.reference
             if c.locator and c.form == "full" and not ref.issued and _YEAR.match(c.locator) and (
@@ -1865,6 +2015,35 @@ def parse_note_text(text: str) -> tuple[tuple[Citation, ...], tuple[Diagnostic, 
 # --------------------------------------------------------------------------
 # legal citations (footnorm.legal reads them; here they become Citations)
 # --------------------------------------------------------------------------
+
+
+# ISO 690 as Spanish, French, German and Harvard notes write it: "Title, description. Disponible en:
+# <URL> [consulta: 7 de septiembre de 2011]" / "Available at: <URL> [Accessed 7 September 2011]".
+_ISO_LINK = re.compile(
+    r"(?:disponible\s+en|available\s+(?:at|from)|disponible\s+sur|verfügbar\s+unter|online\s+unter)\s*:?\s*"
+    r"<(?P<url>(?:https?://|www\.)[^<>]{3,300})>\s*(?:\[(?P<acc>[^\[\]]{3,80})\])?",
+    re.I,
+)
+_ISO_TITLE = re.compile(r"(?-i:[A-ZÀ-Þ¿¡\"“„«])[^,.;:()\[\]<>]{1,120}")
+
+
+def _iso_web_source(text: str) -> Citation | None:
+    """A web page cited ISO 690 style when nothing else was read: its title is the note's first
+    phrase, up to its first comma or stop; its link sits in angle brackets after "Available at"."""
+    m = _ISO_LINK.search(text)
+    if m is None:
+        return None
+    lead = text[: m.start()].strip()
+    mt = _ISO_TITLE.match(lead)
+    if mt is None or len(mt.group().split()) > 12 or _prose_like(mt.group()):
+        return None
+    if not re.match(r"\s*(?:,|\[(?:online|en\s+l[ií]nea|en\s+ligne)\])", lead[mt.end() :], re.I):
+        return None  # "The port closed in 1990. Available at: …" is a sentence, not "Title, description"
+    title = _strip_quotes(mt.group().strip())
+    accessed = _ANY_YEAR.search(m.group("acc") or "")
+    ref = Reference(type="webpage", title=title, title_style="plain", url=re.sub(r"\s+", "", m.group("url")),
+                    accessed=accessed.group(1) if accessed else "")
+    return Citation(start=mt.start(), end=m.end(), text=text[mt.start() : m.end()], form="full", reference=ref)
 
 
 def _first_citation_span(text: str, toks: list[_Tok]) -> tuple[int, int]:
@@ -1925,6 +2104,31 @@ def _citation_in_parens(text: str, toks: list[_Tok]) -> Citation | None:
         if ref and ref.author and len(ref.title.split()) >= 2 and (c.locator or ref.issued):
             return c
     return None
+
+
+def _gazetted_act(text: str, toks: list[_Tok]) -> Citation | None:
+    """'… established by the act on the harbour centre of 10 February 2017 (Journal of Laws of 2020,
+    item 481).': the act a sentence describes by its date and gazette, not the gazette alone."""
+    legal = gazetted_act_in(text, toks[0].start, toks[-1].end)
+    return _legal_to_citation(text, legal, "", legal.start) if legal is not None else None
+
+
+def _sentence_as_title(c: Citation) -> bool:
+    """A "citation" that is only a title, with no pinpoint and no publication facts: perhaps a sentence."""
+    ref = c.reference
+    return not (c.locator or ref.container_title or ref.publisher or ref.issued or ref.volume or ref.url or ref.page)
+
+
+def _provision_in_sentence(text: str, toks: list[_Tok]) -> Citation | None:
+    """'Diese Vorgaben wurden umgesetzt in §§ 61 Abs. 2, 61a UrhG.': a sentence that names a
+    provision of an instrument in passing cites it."""
+    legal = provision_in(text, toks[0].start, toks[-1].end) or case_in(text, toks[0].start, toks[-1].end)
+    if legal is None:
+        return None
+    prefix, body = _strip_signal(text, toks[0].start, legal.start)
+    if prefix and body == legal.start:  # "See art. 2.2 DSM Directive.": the signal is the citation's
+        return _legal_to_citation(text, legal, prefix, toks[0].start)
+    return _legal_to_citation(text, legal, "", legal.start)
 
 
 def _legal_after_commentary(text: str, toks: list[_Tok]) -> Citation | None:
