@@ -125,6 +125,17 @@ def test_note_flowed_into_the_prose():
     assert markers(text) == []
 
 
+def test_flowed_note_after_the_next_notes_marker():
+    # a page-bottom note flowed in where the flattening met the next marker: "about.4 3 Rybicki, …"
+    text = (f"{P1} as the lists show.1 1 Smith, A History of Things, p. 3. {P2}.2 2 Ibid., p. 4. "
+            f"{P3} or are written about.4 3 Jan Berg, “Harbour Lists,” Journal of Things 12 (2001): 3–9. "
+            f"{P1}.\n")
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.placement) for n in doc.notes] == [(1, "inline"), (2, "inline"), (3, "inline")]
+    assert doc.notes[2].text == "Jan Berg, “Harbour Lists,” Journal of Things 12 (2001): 3–9."
+    assert [m.number for m in doc.markers] == [1, 2, 4]
+
+
 def test_flowed_note_after_its_marker_ends_where_prose_resumes():
     text = (f"{P1} for citizenship.2 2 Washington, Works of Jefferson, vol. vi., p. 456; Madison, Works, "
             f"vol. iii., p. 496. Assured then that the efforts would be tested, more men advocated it.")

@@ -615,7 +615,9 @@ def inline_candidates(text: str, marker_starts: dict[int, int]) -> list[Candidat
             # the note's own number stands before it, or comes back after it (" .21"): a note even
             # when it reads as prose
             score = max(score + 3.0, 1.0)
-        elif _ascii_digits(text[s - 2:s - 1]):
+        elif _ascii_digits(text[s - 2:s - 1]) and glued != n + 1:
+            # "pp. 97 133": numbers in a row; but "about.4 3 Jan Rybicki, …" is note 3 flowed in
+            # where the flattening met the next marker
             continue
         cands.append(Candidate(n, s, e, score, "inline", e + 1))
     return cands
