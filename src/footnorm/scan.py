@@ -368,6 +368,14 @@ def _next_word_char(text: str, pos: int) -> str:
     return text[j] if j < len(text) else ""
 
 
+WORD_AFTER = re.compile(r"[ \t\n]{1,4}(?:(?:de|del)[ \t\n]+)?([^\W\d_]{3,10})")  # "3 septembre", "3 de mayo"
+
+
+def _month_follows(text: str, e: int) -> bool:
+    m = WORD_AFTER.match(text, e)
+    return bool(m) and m.group(1).lower() in MONTHS
+
+
 def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | None:
     """Local evidence that digits text[s:e] are a note marker; None when they cannot be one.
 
@@ -433,6 +441,8 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | N
         nxt = _next_word_char(text, e)
         if (word in NUMBER_WORDS and (len(word) <= 4 or pc != ".")) or word in MONTHS:
             return None  # "p. 18", "article 18" -- but "the original article. 18" ends a sentence
+        if nxt.islower() and _month_follows(text, e):
+            return None  # "le 3 septembre", "el 3 de mayo": a day
         if pc == "\n":
             return None  # a number starting a line is a note label or wrapped prose, not a marker
         if q in " \t" and nxt and nxt in ".,;:":
