@@ -721,3 +721,16 @@ def test_a_numbered_list_on_the_next_page_is_no_rest_of_a_note():
     doc = footnorm.analyse(text)
     assert doc.notes[0].text == "See Berg, Harbour Lists, in: Proceedings of the Conference, Oslo,"
     assert "2) Transformed registers" in doc.body
+
+
+
+@pytest.mark.parametrize("numbers, kept", [
+    ([8, 9, 1, 2, 3, 10, 11], [8, 9, 10, 11]),  # one list inside the count
+    ([3, 4, 1, 2, 1, 2, 5, 6], [3, 4, 5, 6]),  # two lists in a row
+    ([3, 4, 1, 2, 3, 4, 5], [3, 4, 1, 2, 3, 4, 5]),  # a new chapter that counts past the old count
+    ([5, 6, 1, 2, 1, 2], [5, 6, 1, 2, 1, 2]),  # nothing carries the old count on
+])
+def test_runs_restarting_inside_a_count_that_goes_on_are_lists(numbers, kept):
+    from footnorm.scan import Candidate, _drop_interruptions
+    chosen = [Candidate(n, 10 * k, 10 * k + 1, 1.0, "line") for k, n in enumerate(numbers)]
+    assert [c.number for c in _drop_interruptions(chosen)] == kept

@@ -856,17 +856,24 @@ def _table_rows(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 def _drop_interruptions(chosen: list[Candidate]) -> list[Candidate]:
-    """Without runs that restart at 1 inside a numbering that then carries on (9, 1 2 3, 10):
-    a new chapter or page never hands back to the old count, so the run is a list in the prose."""
+    """Without runs that restart at 1 inside a numbering that then carries on (9, 1 2 3, 10; also
+    9, 1 2, 1 2, 10): a new chapter or page never hands back to the old count, so the runs are lists
+    in the prose."""
     out, k = [], 0
     while k < len(chosen):
         c = chosen[k]
         if c.number == 1 and out and out[-1].number > 1:
-            j = k
-            while j + 1 < len(chosen) and chosen[j + 1].number == chosen[j].number + 1:
-                j += 1
+            j, highest = k, 1
+            while True:  # one list, or several in a row ("4, 1 2, 1 2, 5")
+                while j + 1 < len(chosen) and chosen[j + 1].number == chosen[j].number + 1:
+                    j += 1
+                highest = max(highest, chosen[j].number)
+                if j + 1 < len(chosen) and chosen[j + 1].number == 1:
+                    j += 1
+                    continue
+                break
             if j + 1 < len(chosen) and out[-1].number < chosen[j + 1].number <= out[-1].number + 3 \
-                    and chosen[j].number < out[-1].number:
+                    and highest < out[-1].number:
                 k = j + 1
                 continue
         out.append(c)
