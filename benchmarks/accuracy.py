@@ -1,11 +1,11 @@
 """Accuracy of footnorm on the shared benchmark, printed and (with --write) kept in RESULTS.md.
 
-    python benchmarks/accuracy.py [--bench ../shared/bench] [--typeset DIR] [--write] [--limit N]
+    python benchmarks/accuracy.py [--bench ../shared/bench] [--typeset DIR ...] [--write] [--limit N]
 
 Runs the benchmark's own scorer (score.py) over every set with the installed `footnorm`, and
 measures on the real notes of ../shared/bench/notes how many yield a citation with an author or
 a title. Nothing here is a test; the benchmark data is read, never copied into the project.
---typeset DIR also scores a set made by benchmarks/typeset/make.py.
+--typeset DIR (repeatable) also scores a set made by benchmarks/typeset/make.py.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def main() -> int:
     ap.add_argument("--bench", default=str(ROOT.parent / "shared" / "bench"))
     ap.add_argument("--write", action="store_true", help="record the results in benchmarks/RESULTS.md")
     ap.add_argument("--limit", type=int, default=None, help="score a sample of each set")
-    ap.add_argument("--typeset", default=None, help="a set made by benchmarks/typeset/make.py, scored too")
+    ap.add_argument("--typeset", action="append", default=[],
+                    help="a set made by benchmarks/typeset/make.py, scored too (may be given again)")
     args = ap.parse_args()
     bench = Path(args.bench)
     if not (bench / "score.py").exists():
@@ -77,9 +78,9 @@ def main() -> int:
         line = score(bench, "manuscripts", bench / "manuscripts" / name, f"{exe} inspect {{input}} --json", args.limit)
         lines.append(f"manuscripts/{name}: {line}")
         print(lines[-1], flush=True)
-    if args.typeset:
-        line = score(bench, "manuscripts", Path(args.typeset), f"{exe} inspect {{input}} --json", args.limit)
-        lines.append(f"typeset (benchmarks/typeset/make.py, {Path(args.typeset).name}): {line}")
+    for typeset in args.typeset:
+        line = score(bench, "manuscripts", Path(typeset), f"{exe} inspect {{input}} --json", args.limit)
+        lines.append(f"typeset (benchmarks/typeset/make.py, {Path(typeset).name}): {line}")
         print(lines[-1], flush=True)
     for name in REFERENCES:
         line = score(bench, "references", bench / "references" / name, f"{exe} parse {{input}} --json", args.limit)
