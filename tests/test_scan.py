@@ -734,3 +734,15 @@ def test_runs_restarting_inside_a_count_that_goes_on_are_lists(numbers, kept):
     from footnorm.scan import Candidate, _drop_interruptions
     chosen = [Candidate(n, 10 * k, 10 * k + 1, 1.0, "line") for k, n in enumerate(numbers)]
     assert [c.number for c in _drop_interruptions(chosen)] == kept
+
+
+def test_a_note_whose_number_pdftotext_lost_is_split_from_the_note_before():
+    # pdftotext's default mode: "10", a blank line, note 10; note 11's number lost; then "12"
+    body = f"{P1}.9 {P2}.10 {P3}.11 {P1}.12\n"
+    notes_ = ("9\nSmith, A History of Things, p. 3.\n10\n\nBerg, Harbours and Trade, 285.\n"
+              "See Doe v. Roe, 510 U.S. 569, 575 (1994).\n12\nIbid., p. 4.\n")
+    doc = footnorm.analyse(body + notes_)
+    assert [(n.number, n.text) for n in doc.notes] == [
+        (9, "Smith, A History of Things, p. 3."), (10, "Berg, Harbours and Trade, 285."),
+        (11, "See Doe v. Roe, 510 U.S. 569, 575 (1994)."), (12, "Ibid., p. 4.")]
+    assert [m.number for m in doc.markers] == [9, 10, 11, 12]

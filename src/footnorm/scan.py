@@ -561,10 +561,11 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
 
 
 def _lone_label_follows(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
-    """Whether number n stands alone on one of the few lines after a text starting at line i."""
+    """Whether number n (or n + 1, when pdftotext lost n) stands alone on one of the few lines
+    after a text starting at line i."""
     for j in range(i + 1, min(len(lines), i + 8)):
         m = LONE_LABEL.fullmatch(text, *lines[j])
-        if m and int(m.group(1)) == n:
+        if m and int(m.group(1)) in (n, n + 1):
             return True
     return False
 
@@ -798,8 +799,9 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
     and so does everything before a run that is not a list.
     `markers` are (start, number) of likely markers in text order."""
     runs: list[list[Candidate]] = []
-    for c in labels:
-        if runs and c.style != "inline" and runs[-1][-1].style != "inline" and c.number == runs[-1][-1].number + 1:
+    for c in labels:  # a run may skip one number: pdftotext loses a label now and then
+        if runs and c.style != "inline" and runs[-1][-1].style != "inline" \
+                and runs[-1][-1].number < c.number <= runs[-1][-1].number + 2:
             runs[-1].append(c)
         else:
             runs.append([c])
@@ -1084,6 +1086,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         note_spans.append((c.start, end))
         last_end = end
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
+    notes = _split_lost_labels(text, lines, notes, marker_numbers_before, index)
     notes = _join_continuations(text, lines, furniture, notes, set(label_lines))
     note_spans += [span for n in notes for span in n.continued]
 
@@ -1207,6 +1210,37 @@ def _rest_of_note(text: str, lines: list[tuple[int, int]], start: int, end: int,
 
 
 SECTION_NUMBER = re.compile(r"[IVXLC]{1,5}\.|\d{1,2}\.")
+
+
+def _split_lost_labels(text: str, lines: list[tuple[int, int]], notes: list[Note],
+                       marker_numbers: dict[int, list[int]], index: LineIndex) -> list[Note]:
+    """Note n + 1 whose number pdftotext lost, split off the end of note n: notes n and n + 2 stand
+    at the page's foot, a marker n + 1 in the text before them, and note n's lines hold a sentence
+    and then a line that starts another ("…Restoration, 285." / "See Campbell v. Acuff-Rose …")."""
+    out = []
+    for k, n in enumerate(notes):
+        nxt = notes[k + 1] if k + 1 < len(notes) else None
+        if nxt is None or n.placement != "page-bottom" or nxt.number != n.number + 2 \
+                or not any(pos < n.start for pos in marker_numbers.get(n.number + 1, ())):
+            out.append(n)
+            continue
+        split = None
+        for li in range(_line_of(lines, n.start) + 1, _line_of(lines, n.end) + 1):
+            ls = lines[li][0]
+            first = text[ls:lines[li][1]].lstrip()[:1]
+            if first and (first.isupper() or first in "“\"‘'«(") and _ends_sentence(text, n.start, ls - 1):
+                split = ls
+                break
+        if split is None:
+            out.append(n)
+            continue
+        head_end = split - 1
+        while head_end > n.start and text[head_end - 1].isspace():
+            head_end -= 1
+        line, col = index.position(split)
+        out.append(replace(n, text=text[n.start:head_end], end=head_end))
+        out.append(Note(n.number + 1, text[split:n.end], split, n.end, n.placement, -1, -1, line, col))
+    return out
 
 
 def _rest_by_content(text: str, lines: list[tuple[int, int]], start: int, end: int) -> int | None:
