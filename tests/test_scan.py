@@ -309,6 +309,7 @@ def test_numbered_list_in_the_prose_is_not_taken_for_notes():
     pytest.param("1. Notes\n", id="lone-numbered-heading"),
     pytest.param("`s`s12", id="backtick-before-digits"),
     pytest.param("June 151212", id="marker-glued-to-a-year-at-the-end"),
+    pytest.param("²:", id="marker-at-a-line-start-before-a-colon"),
 ])
 def test_edge_cases_found_by_fuzzing_keep_the_output_a_fixed_point(text):
     once = footnorm.render(footnorm.analyse(text), "markdown")
@@ -664,6 +665,7 @@ def test_notes_on_the_authors_names_belong_to_the_title_page(head):
     assert kinds == [("author-mark", "1"), ("author-mark", "2"), ("author-note", "1 Anna Be"),
                      ("author-note", "2 Carl Da")]
     assert footnorm.render(doc, "plain").count("Professor of History") == 0
+    assert [d.line for d in doc.diagnostics if d.code == "author-note"] == [5, 6]
 
 
 def test_a_note_on_the_title_that_cites_a_work_stays_a_note():
@@ -746,3 +748,4 @@ def test_a_note_whose_number_pdftotext_lost_is_split_from_the_note_before():
         (9, "Smith, A History of Things, p. 3."), (10, "Berg, Harbours and Trade, 285."),
         (11, "See Doe v. Roe, 510 U.S. 569, 575 (1994)."), (12, "Ibid., p. 4.")]
     assert [m.number for m in doc.markers] == [9, 10, 11, 12]
+    assert [(d.code, d.line) for d in doc.diagnostics if d.code == "unnumbered-note"] == [("unnumbered-note", 7)]

@@ -1131,6 +1131,16 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             diags.append(Diagnostic("doubtful-marker", "info",
                                     f"'{text[c.start:c.end]}' taken as marker {c.number} on the numbering's evidence "
                                     "more than its context", c.start, c.end, line, col))
+    for n in notes:
+        if n.placement == "page-bottom" and n.label_start < 0:
+            diags.append(Diagnostic("unnumbered-note", "info",
+                                    f"note {n.number} stands without its number between notes {n.number - 1} and "
+                                    f"{n.number + 1}; numbered from them", n.start, n.end, n.line, n.column))
+    for a in author_notes:
+        if a.kind == "author-note":
+            line, col = index.position(a.start)
+            diags.append(Diagnostic("author-note", "info", "a note on the authors' names, kept with the title page "
+                                    "as an artefact, not as a note", a.start, a.end, line, col))
     for s, e in doubtful:
         if s in spans:
             continue

@@ -56,6 +56,7 @@ def inline_citation(cites: list[Citation]) -> str:
 
 
 _BARE_AT = re.compile(r"(?<![\w\\])@(?=[\w{])")
+_DEFINITION_LOOKALIKE = re.compile(r"^(\[\^[^\]\s]+\]):", re.MULTILINE)
 _BRACKETED_CITE = re.compile(r"\[[^\]\n]*@[\w{][^\]\n]*\]")
 
 
@@ -96,7 +97,8 @@ def render(doc: Document) -> str:
             inlined.add(id(p.note))
         else:
             parts.append(f"[^{p.label}]")
-    body = "".join(parts).rstrip()
+    # a marker that starts a line before a colon would read as a note's definition ("[^2]: …")
+    body = _DEFINITION_LOOKALIKE.sub(r"\1\\:", "".join(parts).rstrip())
     defs = [f"[^{note_labels[i]}]: {note_text(n, prose)}" for i, n in enumerate(doc.notes) if id(n) not in inlined]
     if not defs:
         return body + "\n" if body else ""
