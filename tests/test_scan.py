@@ -322,7 +322,8 @@ def test_an_empty_notes_section_does_not_demote_the_page_notes():
 
 
 @pytest.mark.parametrize("first, second", [("1 Introduction", "2 Conclusion"), ("1       Épilogue", "2       Conclusion"),
-                                           ("1 The Treaty of Paris", "2 Les débuts de la réforme")])
+                                           ("1 The Treaty of Paris", "2 Les débuts de la réforme"),
+                                           ("1. Los primeros años", "2. Reforma y resistencia")])
 def test_numbered_section_headings_are_not_notes(first, second):
     text = (f"{first}\n{P1} as the original shows.1 {P2}.\n{P3}.\n\n{second}\n{P3}, and the second part began.2 "
             f"{P1}.\n1 Smith, A History of Things, p. 3.\n2 Jones, Another History, p. 9.\n")
@@ -749,3 +750,38 @@ def test_a_note_whose_number_pdftotext_lost_is_split_from_the_note_before():
         (11, "See Doe v. Roe, 510 U.S. 569, 575 (1994)."), (12, "Ibid., p. 4.")]
     assert [m.number for m in doc.markers] == [9, 10, 11, 12]
     assert [(d.code, d.line) for d in doc.diagnostics if d.code == "unnumbered-note"] == [("unnumbered-note", 7)]
+
+
+def test_the_label_style_of_the_lines_that_cite_wins_over_lists_in_the_prose():
+    # notes glued to their numbers ("1Ibid.") beside "1." lists of prose, neither style in a long run
+    pages = []
+    for k in range(3):
+        lists = "1. The registers list 43 merchants in the port.\n2. The others describe the port as busy.\n"
+        notes_ = (f"1Smith, A History of Things, p. {k + 3}.\n2Ibid., p. {k + 4}.\n"
+                  f"3Jones, Another History (London, 1990), p. {k + 9}.\n")
+        pages.append(f"{P1}.1 {P2}.2\n{lists}{P3}.3\n{notes_}{k + 1}\n\f")
+    doc = footnorm.analyse("".join(pages))
+    assert [n.number for n in doc.notes] == [1, 2, 3] * 3
+    assert doc.body.count("2. The others describe") == 3
+
+
+@pytest.mark.parametrize("first, heading", [
+    ("Los primeros años", True), ("Reforma y resistencia", True), ("The Treaty of Paris", True),
+    ("Quellen und Methode", True), ("Smith, Works, p. 3.", False), ("Ibid", False),
+    ("See the discussion above", False), ("Jones 1990", False),
+])
+def test_a_sections_title_in_title_or_sentence_case(first, heading):
+    from footnorm.scan import _titled_heading
+    assert _titled_heading(first) is heading
+
+
+def test_the_style_vote_of_the_lines_that_cite():
+    from footnorm.scan import Candidate, _lines, _style_of_citing_labels
+    text = ("1. The registers list 43 merchants.\n2. The others describe the port.\n"
+            "1Smith, A History of Things, p. 3.\n2Ibid., p. 4.\n3Jones, Another History (London, 1990), p. 9.\n")
+    lines = _lines(text)
+    numbered = [Candidate(int(text[s]), s, s + 1, 0.5, "line", s + (3 if text[s + 1] == "." else 1))
+                for s, e in lines if e > s]
+    dotted = [text[c.end] == "." for c in numbered]
+    assert _style_of_citing_labels(text, lines, numbered, dotted) is False  # the undotted lines cite
+    assert _style_of_citing_labels(text, lines, numbered[:2], dotted[:2]) is None  # none cites

@@ -576,8 +576,11 @@ def _titled_heading(first: str) -> bool:
     ws = first.split()
     if not 1 <= len(ws) <= 6 or first.rstrip()[-1:] in ".,;:)”\"’'" or any(ch.isdigit() for ch in first):
         return False
-    return ws[0][:1].isupper() and sum(w[:1].isupper() for w in ws) * 2 >= len(ws) and not any(
-        ch in first for ch in ",;(“\"«„") and ws[0].lower() not in NOTE_OPENERS
+    # Title Case ("The Treaty of Paris") or, as French, Spanish and German set them, sentence case
+    # ("Los primeros años"): words only, no stop, no digit
+    titled = sum(w[:1].isupper() for w in ws) * 2 >= len(ws) or all(w.isalpha() for w in ws[1:])
+    return ws[0][:1].isupper() and titled and not any(ch in first for ch in ",;(“\"«„") \
+        and ws[0].lower() not in NOTE_OPENERS
 
 
 # A note of one or two words that lost its stop ("12 Ibid"), not a section title
@@ -759,6 +762,21 @@ def _style_of_long_runs(numbered: list[Candidate], dotted: list[bool]) -> bool |
     mean = {d: sum(r) / len(r) for d, r in runs.items()}
     for d in (True, False):
         if sum(runs[d]) >= 5 and mean[d] >= 3 * mean[not d]:
+            return d
+    return None
+
+
+def _style_of_citing_labels(text: str, lines: list[tuple[int, int]], numbered: list[Candidate],
+                            dotted: list[bool]) -> bool | None:
+    """The label style (dotted or not) of the numbered lines that read as references, when nearly
+    all of them share it: "1Ibid." "2Rousseau, Révolution, p. 388." are notes, "1. Les registres
+    recensent 21 commissaires …" beside them a list."""
+    citing = [d for c, d in zip(numbered, dotted)
+              if citation_likeness(text[c.text_start:lines[_line_of(lines, c.text_start)][1]]) >= 1.0]
+    if len(citing) < 3:
+        return None
+    for d in (True, False):
+        if citing.count(d) * 5 >= len(citing) * 4 and d in dotted and (not d) in dotted:
             return d
     return None
 
@@ -994,6 +1012,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             usual = sum(dotted) * 2 > len(dotted)
         else:
             usual = _style_of_long_runs(numbered, dotted)
+            if usual is None:
+                usual = _style_of_citing_labels(text, lines, numbered, dotted)
         if usual is not None:
             chosen = choose_sequence([c.rescored(-4.0) if c.style in ("line", "lone") and
                                       (text[c.end:c.end + 1] in ".)") != usual else c for c in cands])
