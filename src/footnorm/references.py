@@ -816,17 +816,128 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
 # --------------------------------------------------------------------------
 
 
+def _error_index(tokens: list[Token], tok: Token | None) -> int:
+    """The index of the token an UnexpectedInput names (its first look-alike), or len(tokens)."""
+    if tok is not None and getattr(tok, "type", "") != "$END":
+        for i, t in enumerate(tokens):
+            if t is tok or (t.start_pos == tok.start_pos and t.type == tok.type):
+                return i
+    return len(tokens)
+
+
+# --------------------------------------------------------------------------
+# memoised grammar parses
+#
+# The LALR parsers see only the fields' types: the lexer hands over the typed fields as
+# they are, and the transformers (_Roles, _BibRoles) decide by token type alone, passing
+# tokens through or copying one under a new type.  So a parse (or its error position) is
+# a function of the sequence of types, and notes repeat a few hundred shapes: the first
+# parse of a shape is recorded as a recipe (which input token goes where, under which
+# type) and later ones rebuild the same _Parse from their own tokens without lark.
+# A recipe is kept only when rebuilding the real parse from it gives that very parse.
+# --------------------------------------------------------------------------
+
+_Recipe = tuple  # ("ok", kind, edmark, bibliography, {field: ((index, new_type | None), ...)}) or ("error", index | None)
+_PARSE_LISTS = ("authors", "title", "parts", "locators")
+_NO_RECIPE = ("none",)
+_RECIPES_MAX = 4096  # distinct shapes kept per grammar; a real corpus has a few hundred
+
+
+def _placeholders(tokens: list[Token]) -> list[Token]:
+    """Stand-ins of the tokens whose position is their index, to trace where each one goes."""
+    return [Token(t.type, "", i, 0, i, end_pos=i) for i, t in enumerate(tokens)]
+
+
+def _recipe_of(result: object, stand_ins: list[Token]) -> _Recipe | None:
+    if not isinstance(result, _Parse):
+        return None
+    lists = {}
+    for name in _PARSE_LISTS:
+        entries = []
+        for r in getattr(result, name):
+            if not isinstance(r, Token) or not isinstance(r.start_pos, int) or not 0 <= r.start_pos < len(stand_ins):
+                return None
+            entries.append((r.start_pos, None if r is stand_ins[r.start_pos] else r.type))
+        lists[name] = tuple(entries)
+    return ("ok", result.kind, result.edmark, result.bibliography, lists)
+
+
+def _rebuild(recipe: _Recipe, tokens: list[Token]) -> _Parse:
+    _, kind, edmark, bibliography, lists = recipe
+    p = _Parse(kind=kind, edmark=edmark, bibliography=bibliography)
+    for name, entries in lists.items():
+        out = []
+        for i, new_type in entries:
+            t = tokens[i]
+            # the copy the transformers make ("container", a bibliography "title")
+            out.append(t if new_type is None else Token(new_type, str(t), t.start_pos, t.line, t.column, end_pos=t.end_pos))
+        setattr(p, name, out)
+    return p
+
+
+def _same_token(a: object, b: object) -> bool:
+    return a is b or (
+        isinstance(a, Token) and isinstance(b, Token)
+        and (a.type, str(a), a.start_pos, a.line, a.column, a.end_pos, a.end_line, a.end_column)
+        == (b.type, str(b), b.start_pos, b.line, b.column, b.end_pos, b.end_line, b.end_column)
+    )
+
+
+def _same_parse(a: _Parse, b: object) -> bool:
+    return isinstance(b, _Parse) and (a.kind, a.edmark, a.bibliography) == (b.kind, b.edmark, b.bibliography) and all(
+        len(getattr(a, n)) == len(getattr(b, n)) and all(map(_same_token, getattr(a, n), getattr(b, n)))
+        for n in _PARSE_LISTS
+    )
+
+
+def _memo_parse(parser: Lark, recipes: dict[tuple[str, ...], _Recipe], tokens: list[Token]) -> tuple[_Parse | None, int]:
+    """parser.parse(tokens) as (parse, -1), or (None, index of the offending token) on
+    UnexpectedInput; any other error propagates, as from lark."""
+    key = tuple(t.type for t in tokens)
+    recipe = recipes.get(key)
+    if recipe is not None and recipe is not _NO_RECIPE:
+        if recipe[0] == "ok":
+            return _rebuild(recipe, tokens), -1
+        return None, _error_index(tokens, None if recipe[1] is None else tokens[recipe[1]])
+    try:
+        real: tuple[_Parse | None, int] = (parser.parse(tokens), -1)
+    except UnexpectedInput as e:
+        real = (None, _error_index(tokens, getattr(e, "token", None)))
+    if recipe is None:
+        recipes[key] = _NO_RECIPE  # unless the trace below confirms one
+        if len(recipes) > _RECIPES_MAX:
+            recipes.clear()
+        stand_ins = _placeholders(tokens)
+        try:
+            traced: _Recipe | None = _recipe_of(parser.parse(stand_ins), stand_ins)
+            if traced is not None and not (real[0] is not None and _same_parse(_rebuild(traced, tokens), real[0])):
+                traced = None
+        except UnexpectedInput as e:
+            tok = getattr(e, "token", None)
+            if tok is None or getattr(tok, "type", "") == "$END":
+                traced = ("error", None)
+            elif any(tok is x for x in stand_ins):
+                traced = ("error", tok.start_pos)
+            else:
+                traced = None  # a token lark made itself: nothing to trace it to
+            if traced is not None and not (
+                real[0] is None and _error_index(tokens, None if traced[1] is None else tokens[traced[1]]) == real[1]
+            ):
+                traced = None
+        except LarkError:
+            traced = None
+        if traced is not None:
+            recipes[key] = traced
+    return real
+
+
+_CITATION_RECIPES: dict[tuple[str, ...], _Recipe] = {}
+_BIBLIOGRAPHY_RECIPES: dict[tuple[str, ...], _Recipe] = {}
+
+
 def _grammar_parse(tokens: list[Token]) -> tuple[_Parse | None, int]:
     """Parse typed fields; on failure return the index of the offending token."""
-    try:
-        return _citation_parser().parse(tokens), -1
-    except UnexpectedInput as e:
-        tok = getattr(e, "token", None)
-        if tok is not None and getattr(tok, "type", "") != "$END":
-            for i, t in enumerate(tokens):
-                if t is tok or (t.start_pos == tok.start_pos and t.type == tok.type):
-                    return None, i
-        return None, len(tokens)
+    return _memo_parse(_citation_parser(), _CITATION_RECIPES, tokens)
 
 
 def _fallback(tokens: list[Token]) -> _Parse:
@@ -3390,8 +3501,10 @@ def _finish_bibliography(text: str, stream: list[Token], tail: list[_Tok]) -> tu
     stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
     stream = _subtitle_blocks(text, stream)
     try:
-        parse = _bibliography_parser().parse(stream)
-    except (UnexpectedInput, LarkError):
+        parse, _ = _memo_parse(_bibliography_parser(), _BIBLIOGRAPHY_RECIPES, stream)
+    except LarkError:
+        parse = None
+    if parse is None:
         parse = _Parse(kind="cit", bibliography=True)
         for t in stream:
             if t.type == "AUTHORS":
