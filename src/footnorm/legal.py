@@ -20,6 +20,7 @@ bounded repeats, negated classes, no nested quantifiers over overlapping text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -286,6 +287,9 @@ def _issued(s: str) -> str:
 # --------------------------------------------------------------------------
 
 
+# pure; the parser asks for the same span more than once per note (whether the note opens with a
+# legal citation, then to read it), so the last few answers are kept (a Legal is frozen)
+@functools.lru_cache(maxsize=64)
 def read_legal(text: str, start: int, end: int) -> Legal | None:
     """The legal citation that opens text[start:end], or None.
 

@@ -156,6 +156,7 @@ def _with_particle(family: str, given: str) -> Name:
     return Name(family=" ".join(words), given=" ".join(gwords), particle=" ".join(particle))
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a note repeats its authors' names
 def split_family_names(text: str) -> tuple[Name, ...]:
     """Names of a short note, family names only: 'Vander Linden, Cumming, and Martin'."""
     text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
@@ -172,6 +173,7 @@ def split_family_names(text: str) -> tuple[Name, ...]:
     return tuple(n for n in out if n.family)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a note repeats its authors' names
 def split_names(text: str) -> tuple[Name, ...]:
     """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
     text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
@@ -181,6 +183,7 @@ def split_names(text: str) -> tuple[Name, ...]:
     return tuple(n for n in (split_display_name(p) for p in _split_joined(text)) if n.family)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a note repeats its authors' names
 def split_inverted_names(text: str) -> tuple[Name, ...]:
     """Split a bibliography name list, inverted or not, name by name.
 
