@@ -75,11 +75,28 @@ def _token_scanner() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(alternation), frozenset(lk.lexer_conf.ignore)
 
 
+@functools.cache
+def _skipped_terminals() -> frozenset[str]:
+    return _token_scanner()[1] | {"TAG"}
+
+
 _SPLIT_PUNCT = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}
+
+
+_NEW_TUPLE = tuple.__new__  # builds a _Tok without the Python-level __new__ of a NamedTuple
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     scanner, ignore = _token_scanner()
+    if "http" not in text and "www." not in text:
+        # no URL token can occur (the URL terminal opens with "http" or "www."): one pass,
+        # every terminal kept as it is but the ignored ones and TAG
+        skip = _skipped_terminals()
+        return [
+            _NEW_TUPLE(_Tok, (kind, m.start(), m.end()))
+            for m in scanner.finditer(text, start, len(text) if end is None else end)
+            if (kind := m.lastgroup or "OTHER") not in skip
+        ]
     out: list[_Tok] = []
     for m in scanner.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "OTHER"
