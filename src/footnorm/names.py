@@ -59,6 +59,15 @@ def _mend(text: str) -> str:
 
 def strip_et_al(text: str) -> tuple[str, bool]:
     """Remove a trailing "et al." (and kin); say whether one was there."""
+    # _ET_AL ends the text: every form's last letter (al, alii, u. a., coll., others, otros, altri,
+    # andere, autres, outros) is l, i, a, s or e, followed only by stops, a parenthesis and spaces.
+    # Any other ASCII letter or digit there rules it out without a search over the whole text
+    # (a non-ASCII character may case-fold to one of them under re.I: it takes the search).
+    i = len(text)
+    while i and (text[i - 1] in ".)" or text[i - 1].isspace()):
+        i -= 1
+    if not i or text[i - 1].isascii() and text[i - 1].lower() not in "liase":
+        return text, False
     m = _ET_AL.search(text)
     if m and m.start() > 0:
         return text[: m.start()].rstrip(" ,"), True

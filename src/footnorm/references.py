@@ -1541,6 +1541,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
 # --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)  # pure; a note asks again for the same spans (its candidates, the legal readers)
 def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
     m = _SIGNAL.match(text[start:end])
     if not m:
