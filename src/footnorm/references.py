@@ -76,8 +76,19 @@ def _token_scanner() -> tuple[re.Pattern[str], frozenset[str]]:
 
 
 @functools.cache
-def _skipped_terminals() -> frozenset[str]:
-    return _token_scanner()[1] | {"TAG"}
+def _spaced_scanner() -> re.Pattern[str] | None:
+    """The scanner without its whitespace alternative: each match first skips the blanks before
+    its token ("\\s*+", possessive: no backtracking), so a note's spaces cost no match of their
+    own.  The same tokens as _token_scanner's, because the only ignored terminal is whitespace
+    and no other terminal of tokens.lark opens with whitespace; at the end of the text the blanks
+    match alone (no group).  None when the grammar's ignored terminals are not just "\\s+"."""
+    scanner, ignore = _token_scanner()
+    parts = scanner.pattern.split("|(?P<")
+    blank = [p for p in parts if p.split(">", 1)[0] in ignore]
+    if len(blank) != 1 or blank[0].split(">", 1)[1] != r"\s+)":
+        return None
+    kept = "|(?P<".join(p for p in parts if p not in blank)
+    return re.compile(r"\s*+(?:" + kept + r"|\Z)")
 
 
 _SPLIT_PUNCT = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}
@@ -88,14 +99,14 @@ _NEW_TUPLE = tuple.__new__  # builds a _Tok without the Python-level __new__ of 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     scanner, ignore = _token_scanner()
-    if "http" not in text and "www." not in text:
+    spaced = _spaced_scanner()
+    if spaced is not None and "http" not in text and "www." not in text:
         # no URL token can occur (the URL terminal opens with "http" or "www."): one pass,
-        # every terminal kept as it is but the ignored ones and TAG
-        skip = _skipped_terminals()
+        # every token kept as it is but TAG
         return [
-            _NEW_TUPLE(_Tok, (kind, m.start(), m.end()))
-            for m in scanner.finditer(text, start, len(text) if end is None else end)
-            if (kind := m.lastgroup or "OTHER") not in skip
+            _NEW_TUPLE(_Tok, (kind, m.start(kind), m.end()))
+            for m in spaced.finditer(text, start, len(text) if end is None else end)
+            if (kind := m.lastgroup) is not None and kind != "TAG"
         ]
     out: list[_Tok] = []
     for m in scanner.finditer(text, start, len(text) if end is None else end):
