@@ -256,6 +256,7 @@ _SIGNAL = re.compile(
     re.I | re.X,
 )
 _SIGNAL_WORDS = frozenset("see cf. cf vgl. vgl siehe voir véase cfr. compare".split())
+_SIGNAL_CORES = ("see", "cf", "vgl", "siehe", "voir", "véase", "compare")  # one is inside each of them
 
 _IBID = re.compile(
     r"^(?:ibid|ibidem|ib|id|idem|ebd|ebda|ebenda|ibd|ivi|ibíd|ídem|eadem|ead)\.?(?=$|[\s,])", re.I
@@ -524,6 +525,7 @@ def _tok(type_: str, text: str, start: int, end: int, index: int) -> Token:
     return Token(type_, text[start:end], start, 0, index, end_pos=end)
 
 
+@functools.lru_cache(maxsize=4096)  # pure on the string; notes repeat their parentheses ("(1990)", "(ed.)")
 def _paren_kind(inner: str) -> str:
     s = inner.strip()
     if not s:
@@ -1666,6 +1668,9 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
         if f.kind != "text":
             break
         s = text[f.start : f.end]
+        low = s.lower()
+        if not any(w in low for w in _SIGNAL_CORES):
+            continue  # no signal word in the field: nothing to find in its words
         spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
         for k in range(1, len(spans)):
             if _bare(spans[k - 1][1]) in _SIGNAL_WORDS and _LEGAL.match(s, spans[k][0]):
@@ -1864,6 +1869,8 @@ def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation
     """An article by journal, year and page, or a decision by court and reporter (German style)."""
     while end > start and text[end - 1] in " .":
         end -= 1
+    if text.find("19", start, end) < 0 and text.find("20", start, end) < 0:
+        return None  # both forms hold a year "19xx" or "20xx" (before its first page)
     m = _COURT_REPORTER.fullmatch(text, start, end) or _GERMAN_ARTICLE.fullmatch(text, start, end)
     if m is None:
         return None
@@ -2190,7 +2197,8 @@ def _first_citation_span(text: str, toks: list[_Tok]) -> tuple[int, int]:
     """Where a note's first citation can run: from after its signal to the first semicolon."""
     if not toks:
         return len(text), len(text)
-    semi = next((t.start for t in toks if t.type == "SEMI"), len(text))
+    # a SEMI token is a ";" (one inside a quotation or parenthesis is not): no ";", no scan
+    semi = next((t.start for t in toks if t.type == "SEMI"), len(text)) if ";" in text else len(text)
     _, body = _strip_signal(text, toks[0].start, semi)
     return body, semi
 
