@@ -3331,7 +3331,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     head = _bibliography_head(text, pos)
     a_start = len(text) - len(text[pos:].lstrip())
     if head is None or not head.is_bibliography(text[head.end :]):
-        if head is not None:
+        if head is not None and _may_hold_year(text, head.end):
             # "O. Lind et al., Catal. Sci. 2011, 14, 880": display-order names, then a journal without a title
             rest = [t for t in toks if t.start >= head.end and not (t.type in ("COMMA", "PERIOD") and t.start == head.end)]
             if rest:
@@ -3443,6 +3443,11 @@ _PHYSICS_ARTICLES = (
 )
 
 
+def _may_hold_year(text: str, start: int) -> bool:
+    """Whether text[start:] may hold a year of _TITLELESS_ARTICLE and _PHYSICS_ARTICLES (18xx-20xx)."""
+    return text.find("18", start) >= 0 or text.find("19", start) >= 0 or text.find("20", start) >= 0
+
+
 def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """An entry that names the journal right after its authors, with year, volume and pages."""
     if not stream or stream[-1].type != "AUTHORS":
@@ -3472,6 +3477,8 @@ def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tupl
 
 def _title_first(text: str, toks: list[_Tok], pos: int) -> tuple[list[Token], list[_Tok]] | None:
     """APA without an author: "Good chemistry. (1996, September). Magazine, 44(1), p. 8"."""
+    if "(" not in text:
+        return None  # no parenthesis, no date in one
     rest = [t for t in toks if t.start >= pos]
     for i, t in enumerate(rest[:60]):
         if t.type in ("SEMI", "QUOTED"):
