@@ -256,7 +256,6 @@ _SIGNAL = re.compile(
     re.I | re.X,
 )
 _SIGNAL_WORDS = frozenset("see cf. cf vgl. vgl siehe voir véase cfr. compare".split())
-_SIGNAL_CORES = ("see", "cf", "vgl", "siehe", "voir", "véase", "compare")  # one is inside each of them
 
 _IBID = re.compile(
     r"^(?:ibid|ibidem|ib|id|idem|ebd|ebda|ebenda|ibd|ivi|ibíd|ídem|eadem|ead)\.?(?=$|[\s,])", re.I
@@ -1102,6 +1101,15 @@ _INSTITUTION = re.compile(
     r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
     re.I,
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_institution(author_text: str) -> bool:
+    """Whether an author field names an institution (memoised: a document cites its authors
+    again and again, and _INSTITUTION tries its thirty words at every position)."""
+    return _INSTITUTION.search(author_text) is not None
+
+
 _VOL_OF = LazyPattern(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
@@ -1165,7 +1173,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     author_text = ""
     if p.authors:
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
-        if _INSTITUTION.search(author_text) and (not p.bibliography or "," not in author_text and not _HAS_INITIAL.search(author_text)):
+        if _names_institution(author_text) and (not p.bibliography or "," not in author_text and not _HAS_INITIAL.search(author_text)):
             names = (Name(literal=author_text.strip().rstrip(".")),)  # "World Health Organization"
         elif not p.bibliography and p.parts and _INVERTED_FIRST.match(author_text):
             names = split_inverted_names(author_text)  # "Menon, Vinod, and Daniel J. Levitin"
@@ -1541,7 +1549,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     if rtype:
         fields["type"] = rtype
     if form == "short" and author_text and "author" in fields and not p.bibliography and not (
-        _INSTITUTION.search(author_text)
+        _names_institution(author_text)
     ):
         # a short note names authors by family name only: "Vander Linden", "Blest Gana"
         fields["author"] = split_family_names(author_text) or fields["author"]
@@ -1669,8 +1677,9 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
             break
         s = text[f.start : f.end]
         low = s.lower()
-        if not any(w in low for w in _SIGNAL_CORES):
-            continue  # no signal word in the field: nothing to find in its words
+        if not ("see" in low or "cf" in low or "vgl" in low or "siehe" in low or "voir" in low or "véase" in low
+                or "compare" in low):
+            continue  # no signal word (_SIGNAL_WORDS holds one of these) in the field: nothing to find
         spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
         for k in range(1, len(spans)):
             if _bare(spans[k - 1][1]) in _SIGNAL_WORDS and _LEGAL.match(s, spans[k][0]):
