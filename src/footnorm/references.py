@@ -471,6 +471,7 @@ class _Field:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked for every comma field of a note's first clauses
 def _lone_signal(s: str) -> bool:
     """Whether `s` is a signal and nothing else ("see", "vgl. etwa"): a colon after it ends its field."""
     s = s.strip()
