@@ -864,7 +864,8 @@ def _error_index(tokens: list[Token], tok: Token | None) -> int:
 # a function of the sequence of types, and notes repeat a few hundred shapes: the first
 # parse of a shape is recorded as a recipe (which input token goes where, under which
 # type) and later ones rebuild the same _Parse from their own tokens without lark.
-# A recipe is kept only when rebuilding the real parse from it gives that very parse.
+# A recipe is kept only when it can be traced without ambiguity and rebuilding the real
+# parse from it gives that very parse.
 # --------------------------------------------------------------------------
 
 _Recipe = tuple  # ("ok", kind, edmark, bibliography, {field: ((index, new_type | None), ...)}) or ("error", index | None)
@@ -873,21 +874,32 @@ _NO_RECIPE = ("none",)
 _RECIPES_MAX = 4096  # distinct shapes kept per grammar; a real corpus has a few hundred
 
 
-def _placeholders(tokens: list[Token]) -> list[Token]:
-    """Stand-ins of the tokens whose position is their index, to trace where each one goes."""
-    return [Token(t.type, "", i, 0, i, end_pos=i) for i, t in enumerate(tokens)]
+def _token_facts(t: Token) -> tuple:
+    return (t.type, str(t), t.start_pos, t.line, t.column, t.end_pos, t.end_line, t.end_column)
 
 
-def _recipe_of(result: object, stand_ins: list[Token]) -> _Recipe | None:
-    if not isinstance(result, _Parse):
+def _recipe_of(result: object, tokens: list[Token]) -> _Recipe | None:
+    """Where each token of a parse comes from among the input tokens, or None when that is not
+    plain: an input token that occurs twice, a token that is no copy of exactly one input."""
+    index = {id(t): i for i, t in enumerate(tokens)}
+    if not isinstance(result, _Parse) or len(index) != len(tokens):
         return None
     lists = {}
     for name in _PARSE_LISTS:
         entries = []
         for r in getattr(result, name):
-            if not isinstance(r, Token) or not isinstance(r.start_pos, int) or not 0 <= r.start_pos < len(stand_ins):
+            if not isinstance(r, Token):
                 return None
-            entries.append((r.start_pos, None if r is stand_ins[r.start_pos] else r.type))
+            i = index.get(id(r))
+            if i is not None and tokens[i] is r:
+                entries.append((i, None))
+                continue
+            # a copy under a new type ("container", a bibliography "title"): its one source
+            facts = _token_facts(r)[1:]
+            sources = [k for k, t in enumerate(tokens) if (str(t), t.start_pos, t.line, t.column, t.end_pos, None, None) == facts]
+            if len(sources) != 1:
+                return None
+            entries.append((sources[0], r.type))
         lists[name] = tuple(entries)
     return ("ok", result.kind, result.edmark, result.bibliography, lists)
 
@@ -906,11 +918,7 @@ def _rebuild(recipe: _Recipe, tokens: list[Token]) -> _Parse:
 
 
 def _same_token(a: object, b: object) -> bool:
-    return a is b or (
-        isinstance(a, Token) and isinstance(b, Token)
-        and (a.type, str(a), a.start_pos, a.line, a.column, a.end_pos, a.end_line, a.end_column)
-        == (b.type, str(b), b.start_pos, b.line, b.column, b.end_pos, b.end_line, b.end_column)
-    )
+    return a is b or isinstance(a, Token) and isinstance(b, Token) and _token_facts(a) == _token_facts(b)
 
 
 def _same_parse(a: _Parse, b: object) -> bool:
@@ -929,35 +937,28 @@ def _memo_parse(parser: Lark, recipes: dict[tuple[str, ...], _Recipe], tokens: l
         if recipe[0] == "ok":
             return _rebuild(recipe, tokens), -1
         return None, _error_index(tokens, None if recipe[1] is None else tokens[recipe[1]])
+    traced: _Recipe | None
     try:
-        real: tuple[_Parse | None, int] = (parser.parse(tokens), -1)
+        result = parser.parse(tokens)
     except UnexpectedInput as e:
-        real = (None, _error_index(tokens, getattr(e, "token", None)))
-    if recipe is None:
-        recipes[key] = _NO_RECIPE  # unless the trace below confirms one
-        if len(recipes) > _RECIPES_MAX:
-            recipes.clear()
-        stand_ins = _placeholders(tokens)
-        try:
-            traced: _Recipe | None = _recipe_of(parser.parse(stand_ins), stand_ins)
-            if traced is not None and not (real[0] is not None and _same_parse(_rebuild(traced, tokens), real[0])):
-                traced = None
-        except UnexpectedInput as e:
-            tok = getattr(e, "token", None)
-            if tok is None or getattr(tok, "type", "") == "$END":
-                traced = ("error", None)
-            elif any(tok is x for x in stand_ins):
-                traced = ("error", tok.start_pos)
-            else:
-                traced = None  # a token lark made itself: nothing to trace it to
-            if traced is not None and not (
-                real[0] is None and _error_index(tokens, None if traced[1] is None else tokens[traced[1]]) == real[1]
-            ):
-                traced = None
-        except LarkError:
+        tok = getattr(e, "token", None)
+        real: tuple[_Parse | None, int] = (None, _error_index(tokens, tok))
+        if tok is None or getattr(tok, "type", "") == "$END":
+            traced = ("error", None)
+        else:  # the offending token itself, which lark hands back
+            at = [i for i, t in enumerate(tokens) if t is tok]
+            traced = ("error", at[0]) if len(at) == 1 else None
+        if traced is not None and _error_index(tokens, None if traced[1] is None else tokens[traced[1]]) != real[1]:
             traced = None
-        if traced is not None:
-            recipes[key] = traced
+    else:
+        real = (result, -1)
+        traced = _recipe_of(result, tokens)
+        if traced is not None and not _same_parse(_rebuild(traced, tokens), result):
+            traced = None
+    if recipe is None:
+        if len(recipes) >= _RECIPES_MAX:
+            recipes.clear()
+        recipes[key] = _NO_RECIPE if traced is None else traced
     return real
 
 
