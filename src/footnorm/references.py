@@ -2577,7 +2577,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         )
         is_particle = stripped.lower() in PARTICLE_WORDS
         is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
-        is_dash = bool(stripped) and set(stripped) <= set("-—–_")
+        is_dash = bool(stripped) and not stripped.strip("-—–_")  # dashes only (no sets built per word)
         if is_dash and end < 0:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
