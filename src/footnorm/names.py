@@ -25,6 +25,7 @@ _ET_AL = re.compile(
     r"und\s+andere|et\s+autres|e\s+outros)\.?\)?\s*$",
     re.I,
 )
+_ET_AL_ENDS = ("al", "alii", "coll", "others", "otros", "altri", "andere", "autres", "outros")  # before a last stop
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Jun|Sen)\.?$")
 # A token that can be part of a personal name: a capitalised word (hyphens and
 # apostrophes inside), an all-caps family name, or initials such as "J.", "J.-P.", "A.J.".
@@ -59,15 +60,18 @@ def _mend(text: str) -> str:
 
 def strip_et_al(text: str) -> tuple[str, bool]:
     """Remove a trailing "et al." (and kin); say whether one was there."""
-    # _ET_AL ends the text: every form's last letter (al, alii, u. a., coll., others, otros, altri,
-    # andere, autres, outros) is l, i, a, s or e, followed only by stops, a parenthesis and spaces.
-    # Any other ASCII letter or digit there rules it out without a search over the whole text
-    # (a non-ASCII character may case-fold to one of them under re.I: it takes the search).
+    # _ET_AL ends the text: one of its forms (et al, et alii, u. a., et coll., and others, y otros,
+    # e altri, und andere, et autres, e outros), then only stops, a parenthesis and spaces.  An
+    # ASCII ending that is none of these rules it out without a search over the whole text (a
+    # non-ASCII character may case-fold to an ASCII letter under re.I: such an ending is searched).
     i = len(text)
     while i and (text[i - 1] in ".)" or text[i - 1].isspace()):
         i -= 1
-    if not i or text[i - 1].isascii() and text[i - 1].lower() not in "liase":
-        return text, False
+    tail = text[max(0, i - 8) : i]
+    if tail.isascii():
+        low = tail.lower()
+        if not (low.endswith(_ET_AL_ENDS) or low.endswith("a") and (low[-3:-1] == "u." or low[-4:-2] == "u." and low[-2].isspace())):
+            return text, False
     m = _ET_AL.search(text)
     if m and m.start() > 0:
         return text[: m.start()].rstrip(" ,"), True
