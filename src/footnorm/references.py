@@ -829,8 +829,9 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             # "Journal of Things 12" before "no. 3" or "(1999)": container + volume
             s = text[f.start : f.end]
             nxt = kinds[k + 1] if k + 1 < n else None
-            m = _TRAILING_NUMBER.match(s)
-            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC", "PAGES") and not _ANY_YEAR.fullmatch(m.group("num")) and (
+            # (the trailing number matters only before such a field: no backtracking search otherwise)
+            m = _TRAILING_NUMBER.match(s) if nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC", "PAGES") else None
+            if m and not _ANY_YEAR.fullmatch(m.group("num")) and (
                 m.group("num")[0].isdigit() or nxt in ("ISSUE", "DATEPAREN")
             ):
                 cut = f.start + m.end("text")
