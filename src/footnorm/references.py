@@ -522,7 +522,8 @@ def _fields(text: str, toks: list[_Tok]) -> list[_Field]:
 
 
 def _tok(type_: str, text: str, start: int, end: int, index: int) -> Token:
-    return Token(type_, text[start:end], start, 0, index, end_pos=end)
+    # all positional (end_line, end_column None): lark's Token.__new__ is quicker without keywords
+    return Token(type_, text[start:end], start, 0, index, None, None, end)
 
 
 @functools.lru_cache(maxsize=4096)  # pure on the string; notes repeat their parentheses ("(1990)", "(ed.)")
@@ -913,7 +914,7 @@ def _rebuild(recipe: _Recipe, tokens: list[Token]) -> _Parse:
         for i, new_type in entries:
             t = tokens[i]
             # the copy the transformers make ("container", a bibliography "title")
-            out.append(t if new_type is None else Token(new_type, str(t), t.start_pos, t.line, t.column, end_pos=t.end_pos))
+            out.append(t if new_type is None else Token(new_type, str(t), t.start_pos, t.line, t.column, None, None, t.end_pos))
         setattr(p, name, out)
     return p
 
