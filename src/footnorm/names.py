@@ -98,7 +98,8 @@ def looks_like_names(text: str, *, max_words: int = 14) -> bool:
         lw = w.lower()
         if lw in JOINERS or lw in PARTICLES or _SUFFIX.match(w):
             continue
-        if any(ch.isdigit() for ch in w) or w.endswith("-"):
+        # (letters only is no digit: the per-character test only for the other words)
+        if not w.isalpha() and any(ch.isdigit() for ch in w) or w.endswith("-"):
             return False  # "Bildungs- und Wissenschaftsschranke": a compound's suspended half is no name
         if not _NAME_WORD.match(w):
             return False
