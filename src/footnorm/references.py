@@ -2459,6 +2459,20 @@ class _Head:
         )
 
 
+@functools.lru_cache(maxsize=8192)  # pure on the word; names and title words recur from note to note
+def _head_word_shape(core_nc: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a word of a name list (its separators and colon off) is an initial, a particle,
+    a name's word, or dashes only."""
+    stripped = core_nc.rstrip(".")
+    is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3 and (
+        len(stripped) < 2 or stripped.lower() not in _ABBREVIATIONS  # "Bd." "Nr." "Ed." are not initials
+    )
+    is_particle = stripped.lower() in PARTICLE_WORDS
+    is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
+    is_dash = bool(stripped) and not stripped.strip("-—–_")  # dashes only (no sets built per word)
+    return is_initial, is_particle, is_name_word, is_dash
+
+
 def _bibliography_head(text: str, start: int) -> _Head | None:
     """Find the name list that opens a bibliography entry.
 
@@ -2574,12 +2588,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         colon = core.endswith(":")
         core_nc = core.rstrip(":")
         stripped = core_nc.rstrip(".")
-        is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3 and (
-            len(stripped) < 2 or stripped.lower() not in _ABBREVIATIONS  # "Bd." "Nr." "Ed." are not initials
-        )
-        is_particle = stripped.lower() in PARTICLE_WORDS
-        is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
-        is_dash = bool(stripped) and not stripped.strip("-—–_")  # dashes only (no sets built per word)
+        is_initial, is_particle, is_name_word, is_dash = _head_word_shape(core_nc)
         if is_dash and end < 0:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
