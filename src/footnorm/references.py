@@ -1018,7 +1018,7 @@ def _strip_quotes(s: str) -> str:
 
 
 def _clean_title(s: str) -> str:
-    s = _MARKUP.sub("", s).strip().rstrip(",;").strip()
+    s = (_MARKUP.sub("", s) if "<" in s else s).strip().rstrip(",;").strip()  # markup opens with "<"
     if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\bet al|\bed|\bco|\bInc|\bvol)\.$", s):
         # an abbreviated journal title keeps its last stop: "Proc. Natl. Acad."
         if not (re.search(r"\b[A-Z][a-z]{0,5}\.\s", s) and re.search(r"\b[A-Z][a-z]{0,5}\.$", s)):
