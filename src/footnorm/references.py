@@ -1540,9 +1540,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
     elif style == "quoted" and (fields.get("url") and not has_container):
         rtype = "webpage"
-    elif title and (_PARTIES.search(title) or _CASE_WORD.search(title)) and style != "quoted" and not p.bibliography:
+    elif title and style != "quoted" and not p.bibliography and (_PARTIES.search(title) or _CASE_WORD.search(title)):
         rtype = "legal_case"
-    elif title and style != "quoted" and not p.authors and _LEGAL.search(title) and not has_pub:
+    elif title and style != "quoted" and not p.authors and not has_pub and _LEGAL.search(title):  # (the regex last)
         rtype = "legislation"
     elif style == "quoted" and has_container:
         rtype = "paper-conference" if re.search(r"\b(?:proc|conference|symposium|workshop|congress)", str(fields["container_title"]), re.I) else "article-journal"
