@@ -1028,6 +1028,15 @@ def _clean_title(s: str) -> str:
 
 def _parse_pub(inner: str) -> dict[str, str]:
     """'Cambridge, MA: Belknap Press, 2005' / 'PhD diss., Yale University, 1999' / 'London, 1866'."""
+    return dict(_pub_facts(inner))  # a dict of its own for each caller
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a work's publication facts recur with each full citation of it
+def _pub_facts(inner: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_read_pub(inner).items())
+
+
+def _read_pub(inner: str) -> dict[str, str]:
     out: dict[str, str] = {}
     s = inner.strip()
     m = _GENRE.match(s)
