@@ -20,6 +20,7 @@ bounded repeats, negated classes, no nested quantifiers over overlapping text.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -286,6 +287,9 @@ def _issued(s: str) -> str:
 # --------------------------------------------------------------------------
 
 
+# pure; the parser asks for the same span more than once per note (whether the note opens with a
+# legal citation, then to read it), so the last few answers are kept (a Legal is frozen)
+@functools.lru_cache(maxsize=64)
 def read_legal(text: str, start: int, end: int) -> Legal | None:
     """The legal citation that opens text[start:end], or None.
 
@@ -295,11 +299,11 @@ def read_legal(text: str, start: int, end: int) -> Legal | None:
         return None
     # The cheap test first: every form shows itself in its first field or at the start of
     # the second (the pinpoint after "CRC,"); most scholarly notes open with a name.
+    if text[start] in "“„«\"‘'":
+        return None  # a quoted title: a scholarly work, not an instrument
     comma = text.find(",", start, end)
     if not _may_open(text[start : min(end, start + 240, comma + 24 if comma >= 0 else end)]):
         return None
-    if text[start] in "“„«\"‘'":
-        return None  # a quoted title: a scholarly work, not an instrument
     end = legal_end(text, start, end)
     while end > start and text[end - 1] in " .;,:":
         end -= 1

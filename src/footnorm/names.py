@@ -25,6 +25,7 @@ _ET_AL = re.compile(
     r"und\s+andere|et\s+autres|e\s+outros)\.?\)?\s*$",
     re.I,
 )
+_ET_AL_ENDS = ("al", "alii", "coll", "others", "otros", "altri", "andere", "autres", "outros")  # before a last stop
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|Jun|Sen)\.?$")
 # A token that can be part of a personal name: a capitalised word (hyphens and
 # apostrophes inside), an all-caps family name, or initials such as "J.", "J.-P.", "A.J.".
@@ -59,6 +60,18 @@ def _mend(text: str) -> str:
 
 def strip_et_al(text: str) -> tuple[str, bool]:
     """Remove a trailing "et al." (and kin); say whether one was there."""
+    # _ET_AL ends the text: one of its forms (et al, et alii, u. a., et coll., and others, y otros,
+    # e altri, und andere, et autres, e outros), then only stops, a parenthesis and spaces.  An
+    # ASCII ending that is none of these rules it out without a search over the whole text (a
+    # non-ASCII character may case-fold to an ASCII letter under re.I: such an ending is searched).
+    i = len(text)
+    while i and (text[i - 1] in ".)" or text[i - 1].isspace()):
+        i -= 1
+    tail = text[max(0, i - 8) : i]
+    if tail.isascii():
+        low = tail.lower()
+        if not (low.endswith(_ET_AL_ENDS) or low.endswith("a") and (low[-3:-1] == "u." or low[-4:-2] == "u." and low[-2].isspace())):
+            return text, False
     m = _ET_AL.search(text)
     if m and m.start() > 0:
         return text[: m.start()].rstrip(" ,"), True
@@ -85,7 +98,8 @@ def looks_like_names(text: str, *, max_words: int = 14) -> bool:
         lw = w.lower()
         if lw in JOINERS or lw in PARTICLES or _SUFFIX.match(w):
             continue
-        if any(ch.isdigit() for ch in w) or w.endswith("-"):
+        # (letters only is no digit: the per-character test only for the other words)
+        if not w.isalpha() and any(ch.isdigit() for ch in w) or w.endswith("-"):
             return False  # "Bildungs- und Wissenschaftsschranke": a compound's suspended half is no name
         if not _NAME_WORD.match(w):
             return False
@@ -156,6 +170,7 @@ def _with_particle(family: str, given: str) -> Name:
     return Name(family=" ".join(words), given=" ".join(gwords), particle=" ".join(particle))
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a note repeats its authors' names
 def split_family_names(text: str) -> tuple[Name, ...]:
     """Names of a short note, family names only: 'Vander Linden, Cumming, and Martin'."""
     text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
@@ -172,6 +187,7 @@ def split_family_names(text: str) -> tuple[Name, ...]:
     return tuple(n for n in out if n.family)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a note repeats its authors' names
 def split_names(text: str) -> tuple[Name, ...]:
     """Split a display-order name list: 'David Hoiem, Alexei Efros, and Martial Hebert'."""
     text, _ = strip_et_al(_mend(text.strip().rstrip(",;")))
@@ -181,6 +197,7 @@ def split_names(text: str) -> tuple[Name, ...]:
     return tuple(n for n in (split_display_name(p) for p in _split_joined(text)) if n.family)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and a note repeats its authors' names
 def split_inverted_names(text: str) -> tuple[Name, ...]:
     """Split a bibliography name list, inverted or not, name by name.
 

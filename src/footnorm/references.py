@@ -75,11 +75,39 @@ def _token_scanner() -> tuple[re.Pattern[str], frozenset[str]]:
     return re.compile(alternation), frozenset(lk.lexer_conf.ignore)
 
 
+@functools.cache
+def _spaced_scanner() -> re.Pattern[str] | None:
+    """The scanner without its whitespace alternative: each match first skips the blanks before
+    its token ("\\s*+", possessive: no backtracking), so a note's spaces cost no match of their
+    own.  The same tokens as _token_scanner's, because the only ignored terminal is whitespace
+    and no other terminal of tokens.lark opens with whitespace; at the end of the text the blanks
+    match alone (no group).  None when the grammar's ignored terminals are not just "\\s+"."""
+    scanner, ignore = _token_scanner()
+    parts = scanner.pattern.split("|(?P<")
+    blank = [p for p in parts if p.split(">", 1)[0] in ignore]
+    if len(blank) != 1 or blank[0].split(">", 1)[1] != r"\s+)":
+        return None
+    kept = "|(?P<".join(p for p in parts if p not in blank)
+    return re.compile(r"\s*+(?:" + kept + r"|\Z)")
+
+
 _SPLIT_PUNCT = {".": "PERIOD", ",": "COMMA", ";": "SEMI", ":": "COLON"}
+
+
+_NEW_TUPLE = tuple.__new__  # builds a _Tok without the Python-level __new__ of a NamedTuple
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     scanner, ignore = _token_scanner()
+    spaced = _spaced_scanner()
+    if spaced is not None and "http" not in text and "www." not in text:
+        # no URL token can occur (the URL terminal opens with "http" or "www."): one pass,
+        # every token kept as it is but TAG
+        return [
+            _NEW_TUPLE(_Tok, (kind, m.start(kind), m.end()))
+            for m in spaced.finditer(text, start, len(text) if end is None else end)
+            if (kind := m.lastgroup) is not None and kind != "TAG"
+        ]
     out: list[_Tok] = []
     for m in scanner.finditer(text, start, len(text) if end is None else end):
         kind = m.lastgroup or "OTHER"
@@ -443,6 +471,7 @@ class _Field:
     end: int
 
 
+@functools.lru_cache(maxsize=4096)  # pure; asked for every comma field of a note's first clauses
 def _lone_signal(s: str) -> bool:
     """Whether `s` is a signal and nothing else ("see", "vgl. etwa"): a colon after it ends its field."""
     s = s.strip()
@@ -493,9 +522,11 @@ def _fields(text: str, toks: list[_Tok]) -> list[_Field]:
 
 
 def _tok(type_: str, text: str, start: int, end: int, index: int) -> Token:
-    return Token(type_, text[start:end], start, 0, index, end_pos=end)
+    # all positional (end_line, end_column None): lark's Token.__new__ is quicker without keywords
+    return Token(type_, text[start:end], start, 0, index, None, None, end)
 
 
+@functools.lru_cache(maxsize=4096)  # pure on the string; notes repeat their parentheses ("(1990)", "(ed.)")
 def _paren_kind(inner: str) -> str:
     s = inner.strip()
     if not s:
@@ -799,8 +830,9 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
             # "Journal of Things 12" before "no. 3" or "(1999)": container + volume
             s = text[f.start : f.end]
             nxt = kinds[k + 1] if k + 1 < n else None
-            m = _TRAILING_NUMBER.match(s)
-            if m and nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC", "PAGES") and not _ANY_YEAR.fullmatch(m.group("num")) and (
+            # (the trailing number matters only before such a field: no backtracking search otherwise)
+            m = _TRAILING_NUMBER.match(s) if nxt in ("ISSUE", "DATEPAREN", "YEAR", "NUMBER", "LOC", "PAGES") else None
+            if m and not _ANY_YEAR.fullmatch(m.group("num")) and (
                 m.group("num")[0].isdigit() or nxt in ("ISSUE", "DATEPAREN")
             ):
                 cut = f.start + m.end("text")
@@ -816,17 +848,129 @@ def _classify(text: str, fields: list[_Field]) -> list[Token]:
 # --------------------------------------------------------------------------
 
 
-def _grammar_parse(tokens: list[Token]) -> tuple[_Parse | None, int]:
-    """Parse typed fields; on failure return the index of the offending token."""
+def _error_index(tokens: list[Token], tok: Token | None) -> int:
+    """The index of the token an UnexpectedInput names (its first look-alike), or len(tokens)."""
+    if tok is not None and getattr(tok, "type", "") != "$END":
+        for i, t in enumerate(tokens):
+            if t is tok or (t.start_pos == tok.start_pos and t.type == tok.type):
+                return i
+    return len(tokens)
+
+
+# --------------------------------------------------------------------------
+# memoised grammar parses
+#
+# The LALR parsers see only the fields' types: the lexer hands over the typed fields as
+# they are, and the transformers (_Roles, _BibRoles) decide by token type alone, passing
+# tokens through or copying one under a new type.  So a parse (or its error position) is
+# a function of the sequence of types, and notes repeat a few hundred shapes: the first
+# parse of a shape is recorded as a recipe (which input token goes where, under which
+# type) and later ones rebuild the same _Parse from their own tokens without lark.
+# A recipe is kept only when it can be traced without ambiguity and rebuilding the real
+# parse from it gives that very parse.
+# --------------------------------------------------------------------------
+
+_Recipe = tuple  # ("ok", kind, edmark, bibliography, {field: ((index, new_type | None), ...)}) or ("error", index | None)
+_PARSE_LISTS = ("authors", "title", "parts", "locators")
+_NO_RECIPE = ("none",)
+_RECIPES_MAX = 4096  # distinct shapes kept per grammar; a real corpus has a few hundred
+
+
+def _token_facts(t: Token) -> tuple:
+    return (t.type, str(t), t.start_pos, t.line, t.column, t.end_pos, t.end_line, t.end_column)
+
+
+def _recipe_of(result: object, tokens: list[Token]) -> _Recipe | None:
+    """Where each token of a parse comes from among the input tokens, or None when that is not
+    plain: an input token that occurs twice, a token that is no copy of exactly one input."""
+    index = {id(t): i for i, t in enumerate(tokens)}
+    if not isinstance(result, _Parse) or len(index) != len(tokens):
+        return None
+    lists = {}
+    for name in _PARSE_LISTS:
+        entries = []
+        for r in getattr(result, name):
+            if not isinstance(r, Token):
+                return None
+            i = index.get(id(r))
+            if i is not None and tokens[i] is r:
+                entries.append((i, None))
+                continue
+            # a copy under a new type ("container", a bibliography "title"): its one source
+            facts = _token_facts(r)[1:]
+            sources = [k for k, t in enumerate(tokens) if (str(t), t.start_pos, t.line, t.column, t.end_pos, None, None) == facts]
+            if len(sources) != 1:
+                return None
+            entries.append((sources[0], r.type))
+        lists[name] = tuple(entries)
+    return ("ok", result.kind, result.edmark, result.bibliography, lists)
+
+
+def _rebuild(recipe: _Recipe, tokens: list[Token]) -> _Parse:
+    _, kind, edmark, bibliography, lists = recipe
+    p = _Parse(kind=kind, edmark=edmark, bibliography=bibliography)
+    for name, entries in lists.items():
+        out = []
+        for i, new_type in entries:
+            t = tokens[i]
+            # the copy the transformers make ("container", a bibliography "title")
+            out.append(t if new_type is None else Token(new_type, str(t), t.start_pos, t.line, t.column, None, None, t.end_pos))
+        setattr(p, name, out)
+    return p
+
+
+def _same_token(a: object, b: object) -> bool:
+    return a is b or isinstance(a, Token) and isinstance(b, Token) and _token_facts(a) == _token_facts(b)
+
+
+def _same_parse(a: _Parse, b: object) -> bool:
+    return isinstance(b, _Parse) and (a.kind, a.edmark, a.bibliography) == (b.kind, b.edmark, b.bibliography) and all(
+        len(getattr(a, n)) == len(getattr(b, n)) and all(map(_same_token, getattr(a, n), getattr(b, n)))
+        for n in _PARSE_LISTS
+    )
+
+
+def _memo_parse(parser: Lark, recipes: dict[tuple[str, ...], _Recipe], tokens: list[Token]) -> tuple[_Parse | None, int]:
+    """parser.parse(tokens) as (parse, -1), or (None, index of the offending token) on
+    UnexpectedInput; any other error propagates, as from lark."""
+    key = tuple(t.type for t in tokens)
+    recipe = recipes.get(key)
+    if recipe is not None and recipe is not _NO_RECIPE:
+        if recipe[0] == "ok":
+            return _rebuild(recipe, tokens), -1
+        return None, _error_index(tokens, None if recipe[1] is None else tokens[recipe[1]])
+    traced: _Recipe | None
     try:
-        return _citation_parser().parse(tokens), -1
+        result = parser.parse(tokens)
     except UnexpectedInput as e:
         tok = getattr(e, "token", None)
-        if tok is not None and getattr(tok, "type", "") != "$END":
-            for i, t in enumerate(tokens):
-                if t is tok or (t.start_pos == tok.start_pos and t.type == tok.type):
-                    return None, i
-        return None, len(tokens)
+        real: tuple[_Parse | None, int] = (None, _error_index(tokens, tok))
+        if tok is None or getattr(tok, "type", "") == "$END":
+            traced = ("error", None)
+        else:  # the offending token itself, which lark hands back
+            at = [i for i, t in enumerate(tokens) if t is tok]
+            traced = ("error", at[0]) if len(at) == 1 else None
+        if traced is not None and _error_index(tokens, None if traced[1] is None else tokens[traced[1]]) != real[1]:
+            traced = None
+    else:
+        real = (result, -1)
+        traced = _recipe_of(result, tokens)
+        if traced is not None and not _same_parse(_rebuild(traced, tokens), result):
+            traced = None
+    if recipe is None:
+        if len(recipes) >= _RECIPES_MAX:
+            recipes.clear()
+        recipes[key] = _NO_RECIPE if traced is None else traced
+    return real
+
+
+_CITATION_RECIPES: dict[tuple[str, ...], _Recipe] = {}
+_BIBLIOGRAPHY_RECIPES: dict[tuple[str, ...], _Recipe] = {}
+
+
+def _grammar_parse(tokens: list[Token]) -> tuple[_Parse | None, int]:
+    """Parse typed fields; on failure return the index of the offending token."""
+    return _memo_parse(_citation_parser(), _CITATION_RECIPES, tokens)
 
 
 def _fallback(tokens: list[Token]) -> _Parse:
@@ -874,7 +1018,7 @@ def _strip_quotes(s: str) -> str:
 
 
 def _clean_title(s: str) -> str:
-    s = _MARKUP.sub("", s).strip().rstrip(",;").strip()
+    s = (_MARKUP.sub("", s) if "<" in s else s).strip().rstrip(",;").strip()  # markup opens with "<"
     if s.endswith(".") and not re.search(r"(?:\b[A-Z]|\bet al|\bed|\bco|\bInc|\bvol)\.$", s):
         # an abbreviated journal title keeps its last stop: "Proc. Natl. Acad."
         if not (re.search(r"\b[A-Z][a-z]{0,5}\.\s", s) and re.search(r"\b[A-Z][a-z]{0,5}\.$", s)):
@@ -884,6 +1028,15 @@ def _clean_title(s: str) -> str:
 
 def _parse_pub(inner: str) -> dict[str, str]:
     """'Cambridge, MA: Belknap Press, 2005' / 'PhD diss., Yale University, 1999' / 'London, 1866'."""
+    return dict(_pub_facts(inner))  # a dict of its own for each caller
+
+
+@functools.lru_cache(maxsize=4096)  # pure; a work's publication facts recur with each full citation of it
+def _pub_facts(inner: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_read_pub(inner).items())
+
+
+def _read_pub(inner: str) -> dict[str, str]:
     out: dict[str, str] = {}
     s = inner.strip()
     m = _GENRE.match(s)
@@ -961,6 +1114,15 @@ _INSTITUTION = re.compile(
     r"nations|unesco|who|oecd|program(?:me)?|centre|center|assembly|secretariat)\b",
     re.I,
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_institution(author_text: str) -> bool:
+    """Whether an author field names an institution (memoised: a document cites its authors
+    again and again, and _INSTITUTION tries its thirty words at every position)."""
+    return _INSTITUTION.search(author_text) is not None
+
+
 _VOL_OF = LazyPattern(r"^(?:vols?|bd|tome|t)\.?\s+(?P<vol>[\dIVXLC]+(?:\s+(?:and|&|-|–)\s+[\dIVXLC]+)?)\s+of\s+(?P<work>\S.*)$", re.I)
 _NEWSPAPER_HINT = re.compile(r"\b(?:times|post|herald|tribune|gazette|journal|news|zeitung|le monde|daily|guardian|telegraph)\b", re.I)
 
@@ -1024,7 +1186,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     author_text = ""
     if p.authors:
         author_text = text[p.authors[0].start_pos : p.authors[-1].end_pos]
-        if _INSTITUTION.search(author_text) and (not p.bibliography or "," not in author_text and not _HAS_INITIAL.search(author_text)):
+        if _names_institution(author_text) and (not p.bibliography or "," not in author_text and not _HAS_INITIAL.search(author_text)):
             names = (Name(literal=author_text.strip().rstrip(".")),)  # "World Health Organization"
         elif not p.bibliography and p.parts and _INVERTED_FIRST.match(author_text):
             names = split_inverted_names(author_text)  # "Menon, Vinod, and Daniel J. Levitin"
@@ -1387,9 +1549,9 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
         rtype = "article-newspaper" if _NEWSPAPER_HINT.search(str(fields.get("container_title", ""))) else "article-magazine"
     elif style == "quoted" and (fields.get("url") and not has_container):
         rtype = "webpage"
-    elif title and (_PARTIES.search(title) or _CASE_WORD.search(title)) and style != "quoted" and not p.bibliography:
+    elif title and style != "quoted" and not p.bibliography and (_PARTIES.search(title) or _CASE_WORD.search(title)):
         rtype = "legal_case"
-    elif title and style != "quoted" and not p.authors and _LEGAL.search(title) and not has_pub:
+    elif title and style != "quoted" and not p.authors and not has_pub and _LEGAL.search(title):  # (the regex last)
         rtype = "legislation"
     elif style == "quoted" and has_container:
         rtype = "paper-conference" if re.search(r"\b(?:proc|conference|symposium|workshop|congress)", str(fields["container_title"]), re.I) else "article-journal"
@@ -1400,7 +1562,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
     if rtype:
         fields["type"] = rtype
     if form == "short" and author_text and "author" in fields and not p.bibliography and not (
-        _INSTITUTION.search(author_text)
+        _names_institution(author_text)
     ):
         # a short note names authors by family name only: "Vander Linden", "Blest Gana"
         fields["author"] = split_family_names(author_text) or fields["author"]
@@ -1413,6 +1575,7 @@ def _interpret(text: str, p: _Parse) -> tuple[str, Reference, str, str]:
 # --------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=64)  # pure; a note asks again for the same spans (its candidates, the legal readers)
 def _strip_signal(text: str, start: int, end: int) -> tuple[str, int]:
     m = _SIGNAL.match(text[start:end])
     if not m:
@@ -1526,6 +1689,10 @@ def _signal_then_legal(text: str, fields: list[_Field]) -> tuple[int, str, int] 
         if f.kind != "text":
             break
         s = text[f.start : f.end]
+        low = s.lower()
+        if not ("see" in low or "cf" in low or "vgl" in low or "siehe" in low or "voir" in low or "véase" in low
+                or "compare" in low):
+            continue  # no signal word (_SIGNAL_WORDS holds one of these) in the field: nothing to find
         spans = [(m.start(), m.group()) for m in _COMMENTARY_WORD.finditer(s)]
         for k in range(1, len(spans)):
             if _bare(spans[k - 1][1]) in _SIGNAL_WORDS and _LEGAL.match(s, spans[k][0]):
@@ -1724,6 +1891,8 @@ def _german_short_form(text: str, start: int, end: int, prefix: str) -> Citation
     """An article by journal, year and page, or a decision by court and reporter (German style)."""
     while end > start and text[end - 1] in " .":
         end -= 1
+    if text.find("19", start, end) < 0 and text.find("20", start, end) < 0:
+        return None  # both forms hold a year "19xx" or "20xx" (before its first page)
     m = _COURT_REPORTER.fullmatch(text, start, end) or _GERMAN_ARTICLE.fullmatch(text, start, end)
     if m is None:
         return None
@@ -2050,7 +2219,8 @@ def _first_citation_span(text: str, toks: list[_Tok]) -> tuple[int, int]:
     """Where a note's first citation can run: from after its signal to the first semicolon."""
     if not toks:
         return len(text), len(text)
-    semi = next((t.start for t in toks if t.type == "SEMI"), len(text))
+    # a SEMI token is a ";" (one inside a quotation or parenthesis is not): no ";", no scan
+    semi = next((t.start for t in toks if t.type == "SEMI"), len(text)) if ";" in text else len(text)
     _, body = _strip_signal(text, toks[0].start, semi)
     return body, semi
 
@@ -2298,6 +2468,20 @@ class _Head:
         )
 
 
+@functools.lru_cache(maxsize=8192)  # pure on the word; names and title words recur from note to note
+def _head_word_shape(core_nc: str) -> tuple[bool, bool, bool, bool]:
+    """Whether a word of a name list (its separators and colon off) is an initial, a particle,
+    a name's word, or dashes only."""
+    stripped = core_nc.rstrip(".")
+    is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3 and (
+        len(stripped) < 2 or stripped.lower() not in _ABBREVIATIONS  # "Bd." "Nr." "Ed." are not initials
+    )
+    is_particle = stripped.lower() in PARTICLE_WORDS
+    is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
+    is_dash = bool(stripped) and not stripped.strip("-—–_")  # dashes only (no sets built per word)
+    return is_initial, is_particle, is_name_word, is_dash
+
+
 def _bibliography_head(text: str, start: int) -> _Head | None:
     """Find the name list that opens a bibliography entry.
 
@@ -2413,12 +2597,7 @@ def _bibliography_head(text: str, start: int) -> _Head | None:
         colon = core.endswith(":")
         core_nc = core.rstrip(":")
         stripped = core_nc.rstrip(".")
-        is_initial = bool(_INITIAL_WORD.match(core_nc)) and len(stripped.replace(".", "").replace("-", "")) <= 3 and (
-            len(stripped) < 2 or stripped.lower() not in _ABBREVIATIONS  # "Bd." "Nr." "Ed." are not initials
-        )
-        is_particle = stripped.lower() in PARTICLE_WORDS
-        is_name_word = bool(_CAP_WORD.match(stripped)) and stripped not in _TITLE_OPENERS
-        is_dash = bool(stripped) and set(stripped) <= set("-—–_")
+        is_initial, is_particle, is_name_word, is_dash = _head_word_shape(core_nc)
         if is_dash and end < 0:
             # "———. 1807. Title" / "---, Title": the same author as the entry before
             return _Head(ws + len(stripped), False, ".", False)
@@ -3183,7 +3362,7 @@ def _parse_bibliography(text: str, toks: list[_Tok]) -> tuple[Citation, list[Tok
     head = _bibliography_head(text, pos)
     a_start = len(text) - len(text[pos:].lstrip())
     if head is None or not head.is_bibliography(text[head.end :]):
-        if head is not None:
+        if head is not None and _may_hold_year(text, head.end):
             # "O. Lind et al., Catal. Sci. 2011, 14, 880": display-order names, then a journal without a title
             rest = [t for t in toks if t.start >= head.end and not (t.type in ("COMMA", "PERIOD") and t.start == head.end)]
             if rest:
@@ -3295,6 +3474,11 @@ _PHYSICS_ARTICLES = (
 )
 
 
+def _may_hold_year(text: str, start: int) -> bool:
+    """Whether text[start:] may hold a year of _TITLELESS_ARTICLE and _PHYSICS_ARTICLES (18xx-20xx)."""
+    return text.find("18", start) >= 0 or text.find("19", start) >= 0 or text.find("20", start) >= 0
+
+
 def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tuple[Citation, list[Token]] | None:
     """An entry that names the journal right after its authors, with year, volume and pages."""
     if not stream or stream[-1].type != "AUTHORS":
@@ -3324,6 +3508,8 @@ def _titleless_article(text: str, stream: list[Token], rest: list[_Tok]) -> tupl
 
 def _title_first(text: str, toks: list[_Tok], pos: int) -> tuple[list[Token], list[_Tok]] | None:
     """APA without an author: "Good chemistry. (1996, September). Magazine, 44(1), p. 8"."""
+    if "(" not in text:
+        return None  # no parenthesis, no date in one
     rest = [t for t in toks if t.start >= pos]
     for i, t in enumerate(rest[:60]):
         if t.type in ("SEMI", "QUOTED"):
@@ -3390,8 +3576,10 @@ def _finish_bibliography(text: str, stream: list[Token], tail: list[_Tok]) -> tu
     stream.extend(_classify_bib_tail(text, _bib_fields(text, tail)))
     stream = _subtitle_blocks(text, stream)
     try:
-        parse = _bibliography_parser().parse(stream)
-    except (UnexpectedInput, LarkError):
+        parse, _ = _memo_parse(_bibliography_parser(), _BIBLIOGRAPHY_RECIPES, stream)
+    except LarkError:
+        parse = None
+    if parse is None:
         parse = _Parse(kind="cit", bibliography=True)
         for t in stream:
             if t.type == "AUTHORS":
