@@ -785,3 +785,18 @@ def test_the_style_vote_of_the_lines_that_cite():
     dotted = [text[c.end] == "." for c in numbered]
     assert _style_of_citing_labels(text, lines, numbered, dotted) is False  # the undotted lines cite
     assert _style_of_citing_labels(text, lines, numbered[:2], dotted[:2]) is None  # none cites
+
+
+def test_the_articles_own_doi_under_the_notes_is_page_furniture():
+    doi = "10.5555/harbour-2020-1-16"
+    stamp = f"https://doi.org/{doi}, am 08.07.2025, 15:48:49"
+    text = (page(f"{P1}.1 {P2}.2", "1 Smith, A History of Things, p. 3.", "2 Ibid., p. 4.", folio=f"DOI: {doi}\n{stamp}")
+            + page(f"{P3}.3", "3 Jones, Another History, p. 9.", folio=stamp))
+    doc = footnorm.analyse(text)
+    assert doc.notes[1].text == "Ibid., p. 4."
+    assert "article-doi" in [a.kind for a in doc.artefacts]
+
+
+def test_a_doi_on_its_own_line_in_a_note_stays_in_the_note():
+    text = f"{P1}.1 {P2}.\n1 Smith, “Harbours,” Journal of Things 3 (2001): 4–9,\nDOI: 10.5555/things.3.4\n"
+    assert footnorm.analyse(text).notes[0].text.endswith("DOI: 10.5555/things.3.4")

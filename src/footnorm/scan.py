@@ -142,6 +142,7 @@ STAMP_DETAIL = re.compile(r"\d\d:\d\d|©|open access|licen[cs]e|download|herunte
 BARE_LINK = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?")
 LINKISH = re.compile(r"https?://|www\.|©|\bdoi\b", re.IGNORECASE)
 PUBLISHED_BY = re.compile(r"published\s+by\b|publiziert\s+(?:von|bei)|publicado\s+por|publié\s+par", re.IGNORECASE)
+ARTICLE_DOI = re.compile(r"(?:DOI:?\s*|https?://(?:dx\.)?doi\.org/)(10\.\d{4,9}/\S+?)\.?", re.IGNORECASE)
 STAMP = re.compile(r"(?:downloaded|heruntergeladen|descargado|téléchargé)\s+(?:from|von|de|desde)\b", re.IGNORECASE)
 CITED_IN_CAPS = re.compile(r"[;(),]")  # a note citing in small capitals has the punctuation of a citation
 RUNNING_HEAD = re.compile(r"(?:\d{1,4}\s+[^a-z\n]{6,}|[^a-z\n]{6,}\s\d{1,4})")
@@ -285,6 +286,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "page-number"
         elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
+        elif line[0] in "dDhH" and n <= 120 and (m := ARTICLE_DOI.fullmatch(line)) and text.count(m.group(1)) >= 3:
+            kinds[i] = "article-doi"  # the article's own DOI, which its stamps and heads repeat: not a note's
         elif repeats >= 2 and 6 <= n and (n <= 90 or len(" ".join(line.split())) <= 90) \
                 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")) \
                 and not _among_notes(stripped, i):
