@@ -145,6 +145,16 @@ def test_flowed_note_after_its_marker_ends_where_prose_resumes():
     assert notes(text) == [(2, "Washington, Works of Jefferson, vol. vi., p. 456; Madison, Works, vol. iii., p. 496.")]
 
 
+@pytest.mark.parametrize("prose", [
+    "The children were admitted to the town's schools on equal terms in 1838.",
+    "Die Kinder wurden seit 1838 in die Schulen der Stadt aufgenommen, so der Bericht im 1840.",
+])
+def test_a_flowed_note_stops_before_prose_that_ends_in_a_year(prose):
+    # a sentence ending "in 1838." ends in an event's year, not in a page of a reference
+    text = f"{P1} until the towns gave way. 13 Ibid., 25. {prose} {P2}."
+    assert notes(text) == [(13, "Ibid., 25.")]
+
+
 def test_marker_reappearing_after_the_flowed_note():
     text = f"{P1} as well as piety. 13 Ibid., p. 121. .13 Men in the political world were also active."
     doc = footnorm.analyse(text)

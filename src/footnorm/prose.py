@@ -29,6 +29,9 @@ LOCATOR = re.compile(
 )
 YEAR = re.compile(r"\b(?:1[5-9]\d\d|20[0-3]\d)\b")
 PUB_PAREN = re.compile(r"\([^()]{0,80}?(?:1[5-9]\d\d|20[0-3]\d)[^()]{0,10}\)")
+# "… admitted to the schools in 1838.": a sentence ending in the year of an event, not in a page
+DATED_IN_PROSE = re.compile(r"\b(?:in|since|until|by|after|before|im|seit|bis|en|depuis|desde|hasta|nel|dal|dopo)\s+"
+                            r"(?:1[5-9]\d\d|20[0-3]\d)\W*$")
 ENDS_WITH_PAGE = re.compile(r"(?:\b\d+[a-z]?|\b[ivxlc]+)(?:\s?[-–]\s?\d+)?(?:\s?f{1,2}\.?)?\W*$", re.IGNORECASE)
 QUOTED = re.compile(r"“[^“”]{1,300}”|„[^„“”]{1,300}[“”]|«[^«»]{1,300}»")
 URL = re.compile(r"https?://|www\.|\bdoi:|\b10\.\d{4,}/", re.IGNORECASE)
@@ -105,7 +108,7 @@ def citation_likeness(sentence: str) -> float:
         score += 2.0
     if LOCATOR.search(s):
         score += 1.5
-    if ENDS_WITH_PAGE.search(s.rstrip(".")):
+    if ENDS_WITH_PAGE.search(s.rstrip(".")) and not DATED_IN_PROSE.search(s):
         score += 1.5
     if YEAR.search(s):
         score += 0.75
