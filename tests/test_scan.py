@@ -155,6 +155,13 @@ def test_a_flowed_note_stops_before_prose_that_ends_in_a_year(prose):
     assert notes(text) == [(13, "Ibid., 25.")]
 
 
+def test_a_flowed_note_goes_on_over_a_journals_abbreviation():
+    # "J. Chem. Soc" ends no sentence: the reference goes on to its year and page
+    note = "D. Berg and K. Lund, “Harbour Tolls .1. Some Notes on the Hansa,” J. Chem. Soc, 1960, 171."
+    text = f"{P1} in the port towns. 14 {note} At Lowell the children were among the best in the schools."
+    assert notes(text) == [(14, note)]
+
+
 def test_marker_reappearing_after_the_flowed_note():
     text = f"{P1} as well as piety. 13 Ibid., p. 121. .13 Men in the political world were also active."
     doc = footnorm.analyse(text)

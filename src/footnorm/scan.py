@@ -931,6 +931,21 @@ MAX_FLOWED_NOTE = 4000  # characters; keeps the search for a flowed note's end l
 REAPPEARING = re.compile(r"(?<=\s)(\.)(\d{1,3})(?=\s|$)")
 
 
+ABBREVIATION_AT_END = re.compile(r"\b[A-Z][a-z]{0,5}\.\s*$")  # "J. Chem.", "Rev.", "Jb."
+
+
+def _cut_at_an_abbreviation(text: str, start: int, end: int, after: int | None) -> bool:
+    """Whether text[start:end], a few words with no prose in them, and the piece after it up to
+    `after` read together as a reference: a sentence end found at an abbreviation ("J. Chem.")."""
+    if after is None or not ABBREVIATION_AT_END.search(text, start, end):
+        return False
+    ws = words(text[start:end])
+    if not ws or len(ws) > 12 or any(w.lower() in PROSE_WORDS for w in ws):
+        return False
+    rest = text[end:after]
+    return citation_likeness(rest) >= 1.0 and has_reference_feature(rest) and not SIGNAL.match(rest.lstrip())
+
+
 def _inline_end(text: str, start: int, limit: int, number: int) -> int:
     """End of a flowed note: its first sentence, then every following sentence that reads as a citation."""
     limit = min(limit, start + MAX_FLOWED_NOTE)
@@ -949,6 +964,9 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
         if SIGNAL.match(text[end:nxt].lstrip()):
             end = nxt  # "See also …", "Cf. …", "Ibid.": prose does not open with a note's signal
             continue
+        if (citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt])) \
+                and _cut_at_an_abbreviation(text, end, nxt, ends[k + 1] if k + 1 < len(ends) else None):
+            continue  # "…Zirconium,” J. Chem. | Soc, 1960, 171.": a reference cut at a stop we do not know
         if citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt]):
             # A short remark right after the references ("Emphasis added.") still belongs to the note.
             # At the paragraph's end only a remark without a verb or pronoun ("Reprinted by permission.").
