@@ -53,9 +53,12 @@ def dehyphenate(ref: Reference, text: str, start: int, end: int) -> Reference:
     return replace(ref, **changes) if changes else ref
 
 
+def _where_published(ref: Reference) -> bool:
+    return any((ref.publisher, ref.publisher_place, ref.container_title, ref.url, ref.doi, ref.archive))
+
+
 def _publication_facts(ref: Reference) -> bool:
-    return any((ref.publisher, ref.publisher_place, ref.issued, ref.container_title, ref.url, ref.doi,
-                ref.archive))
+    return bool(ref.issued) or _where_published(ref)
 
 
 def settle_form(c: Citation) -> Citation:
@@ -76,8 +79,7 @@ def is_commentary(c: Citation) -> bool:
     if ref.type in LEGAL_TYPES and any(ch.isdigit() or ch == "§" for ch in ref.title) \
             and sum(w.lower() in PROSE_WORDS for w in words(ref.title)) <= 1:
         return False  # a designation: a case or act number, a section
-    if c.locator or ref.volume or any((ref.publisher, ref.publisher_place, ref.container_title, ref.url, ref.doi,
-                                        ref.archive)):
+    if c.locator or ref.volume or _where_published(ref):
         return False
     one_word = not ref.editor and (not ref.author or (len(ref.author) == 1 and ref.author[0].family
                                                       and not ref.author[0].given and " " not in ref.author[0].family))
