@@ -351,6 +351,7 @@ LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
 LONE_LABEL = re.compile(r"[ \t]*(\d{1,3})\.?[ \t]*")
 # "1Gertrud Müller, Die Finanzverwaltung …": a superscript label glued to its note's first word
 GLUED_LABEL = re.compile(r"[ \t]*(\d{1,3})(?=[A-ZÀ-ÞĀ-Ž§„“«\"'‘(\[])")
+FORM_FEED = re.compile("\f")
 NUMBERED_LINE = re.compile(r"\n[ \t]*\d")  # what the three patterns above have in common, after a line break
 
 
@@ -784,13 +785,18 @@ def _style_of_citing_labels(text: str, lines: list[tuple[int, int]], numbered: l
     return None
 
 
+def _marked_before(marker_numbers: dict[int, list[int]], number: int, pos: int) -> bool:
+    """Whether a likely marker numbered `number` stands before offset `pos`."""
+    return any(p < pos for p in marker_numbers.get(number, ()))
+
+
 def _supported(labels: list[Candidate], marker_numbers: dict[int, list[int]], text: str,
                endnote_lines: set[int], lines: list[tuple[int, int]]) -> list[Candidate]:
     """Numbered lines kept only with support. A line needs a marker with its number before it or a
     neighbour in the numbering ("1. Notes" alone is a heading); and a run of "1." "2." lines outside
     an endnote section that no marker points to is a numbered list in the prose."""
     def marked(c: Candidate) -> bool:
-        return any(pos < c.start for pos in marker_numbers.get(c.number, ()))
+        return _marked_before(marker_numbers, c.number, c.start)
 
     runs: list[list[Candidate]] = []
     for c in labels:
@@ -964,10 +970,9 @@ def _inline_end(text: str, start: int, limit: int, number: int) -> int:
         if SIGNAL.match(text[end:nxt].lstrip()):
             end = nxt  # "See also …", "Cf. …", "Ibid.": prose does not open with a note's signal
             continue
-        if (citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt])) \
-                and _cut_at_an_abbreviation(text, end, nxt, ends[k + 1] if k + 1 < len(ends) else None):
-            continue  # "…Zirconium,” J. Chem. | Soc, 1960, 171.": a reference cut at a stop we do not know
         if citation_likeness(text[end:nxt]) < 0.5 or not has_reference_feature(text[end:nxt]):
+            if _cut_at_an_abbreviation(text, end, nxt, ends[k + 1] if k + 1 < len(ends) else None):
+                continue  # "…Zirconium,” J. Chem. | Soc, 1960, 171.": a reference cut at a stop we do not know
             # A short remark right after the references ("Emphasis added.") still belongs to the note.
             # At the paragraph's end only a remark without a verb or pronoun ("Reprinted by permission.").
             remark = words(text[end:nxt])
@@ -1011,11 +1016,12 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     likely_markers = sorted((c.start, c.number) for c in pre_markers if c.score > 0)
     # Page furniture and form feeds break pages; a number alone on its line over a note is a label.
     lone_lines = {_line_of(lines, c.start) for c in labels if c.style == "lone"}
+    form_feeds = [m.start() for m in FORM_FEED.finditer(text)]
     page_breaks = sorted({lines[i][0] for i in furniture if i not in lone_lines}
-                         | {s for s, e in lines if "\f" in text[s:e]})
+                         | {lines[_line_of(lines, pos)][0] for pos in form_feeds})
     boosted = []
     for c in all_labels:
-        if any(pos < c.start for pos in marker_numbers_before.get(c.number, ())):
+        if _marked_before(marker_numbers_before, c.number, c.start):
             c = c.rescored(1.0)
         elif c.style != "inline":
             c = c.rescored(-1.0)  # a numbered line no marker points to needs its neighbours' word
@@ -1272,7 +1278,7 @@ def _split_lost_labels(text: str, lines: list[tuple[int, int]], notes: list[Note
     for k, n in enumerate(notes):
         nxt = notes[k + 1] if k + 1 < len(notes) else None
         if nxt is None or n.placement != "page-bottom" or nxt.number != n.number + 2 \
-                or not any(pos < n.start for pos in marker_numbers.get(n.number + 1, ())):
+                or not _marked_before(marker_numbers, n.number + 1, n.start):
             out.append(n)
             continue
         split = None
