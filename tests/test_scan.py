@@ -327,6 +327,7 @@ def test_numbered_list_in_the_prose_is_not_taken_for_notes():
     pytest.param("`s`s12", id="backtick-before-digits"),
     pytest.param("June 151212", id="marker-glued-to-a-year-at-the-end"),
     pytest.param("²:", id="marker-at-a-line-start-before-a-colon"),
+    pytest.param("“Quoted,” 4\n12\nThe war ended.", id="number-before-a-folio-the-output-drops"),
 ])
 def test_edge_cases_found_by_fuzzing_keep_the_output_a_fixed_point(text):
     once = footnorm.render(footnorm.analyse(text), "markdown")

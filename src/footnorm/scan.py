@@ -365,10 +365,18 @@ def _prev_word(text: str, pos: int) -> str:
     return text[k:j].strip(".").lower()
 
 
-def _next_word_char(text: str, pos: int) -> str:
-    j = pos
-    while j < len(text) and text[j] in " \t\n" and j < pos + 8:
+def _next_word_char(text: str, pos: int, skip: dict[int, int] | None = None) -> str:
+    """The first character after the blanks at pos; lines in `skip` (start -> end), page furniture,
+    are passed over as if the page break had left no trace."""
+    j, budget = pos, 8
+    while j < len(text) and budget:
+        if skip and j in skip:
+            j = skip[j]
+            continue
+        if text[j] not in " \t\n":
+            break
         j += 1
+        budget -= 1
     return text[j] if j < len(text) else ""
 
 
@@ -380,7 +388,7 @@ def _month_follows(text: str, e: int) -> bool:
     return bool(m) and m.group(1).lower() in MONTHS
 
 
-def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | None:
+def marker_score(text: str, s: int, e: int, caseless: bool = False, skip: dict[int, int] | None = None) -> float | None:
     """Local evidence that digits text[s:e] are a note marker; None when they cannot be one.
 
     `caseless`: the text has lost its capitals, so a lower-case word may begin a sentence.
@@ -442,7 +450,7 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | N
             j -= 1
         pc = text[j - 1] if j else "\n"
         word = _prev_word(text, s)
-        nxt = _next_word_char(text, e)
+        nxt = _next_word_char(text, e, skip)
         if (word in NUMBER_WORDS and (len(word) <= 4 or pc != ".")) or word in MONTHS:
             return None  # "p. 18", "article 18" -- but "the original article. 18" ends a sentence
         if nxt.islower() and _month_follows(text, e):
@@ -475,7 +483,8 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False) -> float | N
     return score
 
 
-def marker_candidates(text: str, caseless: bool = False) -> tuple[list[Candidate], list[tuple[int, int]]]:
+def marker_candidates(text: str, caseless: bool = False,
+                      skip: dict[int, int] | None = None) -> tuple[list[Candidate], list[tuple[int, int]]]:
     cands, doubtful = [], []
     for m in SHORT_NUMBER.finditer(text):
         s, e = m.span()
@@ -483,7 +492,7 @@ def marker_candidates(text: str, caseless: bool = False) -> tuple[list[Candidate
         if q.isupper() and (e + 1 >= len(text) or not text[e + 1].isalpha()) and (s == 0 or not text[s - 1].isalnum()):
             doubtful.append((s, e + 1))  # "12A": note 12 glued to a stray letter, or a page artefact
             continue
-        sc = marker_score(text, s, e, caseless)
+        sc = marker_score(text, s, e, caseless, skip)
         if sc is not None:
             style = "paragraph" if sc == 3.0 else ("glued" if text[s - 1:s] not in (" ", "\t") else "bare")
             cands.append(Candidate(int(text[s:e]), s, e, sc, style))
@@ -995,7 +1004,8 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     furniture = find_furniture(text, lines, caseless)
     in_endnotes = _endnote_lines(lines, furniture)
     labels = label_candidates(text, lines, furniture, in_endnotes, caseless)
-    pre_markers, doubtful = marker_candidates(text, caseless)
+    # what follows a number is read past the page's furniture, as the cleaned text will read it
+    pre_markers, doubtful = marker_candidates(text, caseless, {lines[i][0]: lines[i][1] for i in furniture})
     pre_markers = _without_names(text, pre_markers)
     # marker numbers by the offset just after them: an inline label's digits start one space later
     glued_at = {c.end: c.number for c in pre_markers}
