@@ -67,6 +67,8 @@ def test_numbers_that_are_not_markers(text):
     pytest.param("Si veda la pagina 2 della relazione", id="italian-page"),
     pytest.param("Le 2 septembre 1723, le conseil se réunit", id="french-day-before-its-month"),
     pytest.param("El 2 de mayo de 1810 se reunió el consejo", id="spanish-day-before-its-month"),
+    pytest.param('Set the option to "2" and the model answers twice', id="a-quoted-number"),
+    pytest.param("Type '2' at the prompt to go on", id="a-number-in-single-quotes"),
 ])
 def test_numbers_after_words_that_count_are_not_markers_even_where_the_numbering_wants_one(sentence):
     # note 2 exists, and its marker is lost: the number after "chapitre" must not stand in for it

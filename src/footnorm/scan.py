@@ -422,6 +422,8 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False, skip: dict[i
         while j > 0 and text[j - 1] in CLOSERS:
             j -= 1
         before = text[j - 1] if j else ""
+        if (not before or before.isspace()) and text[j:s].strip("\"'") == "":
+            return None  # 'set this to "5"': a straight quote after a space opens a quotation
         word = _prev_word(text, j)
         if word in NUMBER_WORDS and (len(word) <= 4 or text[j:s] != "."):
             return None  # "p.41", "vol.3" -- but "three years.41" ends a sentence
