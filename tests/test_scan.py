@@ -673,6 +673,35 @@ def test_first_note_set_apart_from_its_number_by_a_blank_line():
     assert "Introduction" in doc.body
 
 
+def test_a_pages_only_note_set_apart_from_its_number_when_it_reads_as_a_reference():
+    # pdftotext's default mode, folios under every page; no later number vouches for the note under
+    # "1": that a reference, not the next page, follows its blank line does
+    plain_page = "{}.\n{}.\n\n{}\n\f".format
+    text = (plain_page(P1, P2, 21) + plain_page(P2, P3, 22)
+            + f"{P1} in the spring. {P2} in the end. 1 {P3}.\n{P1}.\n\n1\n\nIbid., p. 4.\n\n23\n\f"
+            + plain_page(P3, P1, 24) + plain_page(P2, P1, 25))
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes] == [(1, "Ibid., p. 4.")]
+    assert [m.number for m in doc.markers] == [1]
+    assert [a.text for a in doc.artefacts if a.kind == "page-number"] == ["21", "22", "23", "24", "25"]
+
+
+def test_a_long_note_set_apart_from_its_number_is_vouched_for_by_the_next_number_far_below():
+    long_note = P2 + ",\n" + "\n".join(f"and the clause numbered {k} went on without any end in sight," for k in range(11))
+    text = f"{P1}.1 {P2}.2 {P3}.\n1\n\n{long_note}\nuntil it stopped.\n2\nIbid., p. 4.\n"
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2]
+    assert doc.notes[0].text.startswith(P2) and doc.notes[0].text.endswith("until it stopped.")
+
+
+def test_a_section_number_set_apart_from_its_title_is_no_note():
+    text = (f"{P1}.1 {P2}.\n1 Smith, A History of Things, p. 3.\n\n2\n\nAftermath\n\n{P3}.2 {P2}.3\n"
+            "2 Ibid., p. 4.\n3 Ibid., p. 5.\n")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2, 3]
+    assert "Aftermath" in doc.body
+
+
 @pytest.mark.parametrize("head", ["Abstract", "Introduction", "Resumen"])
 def test_notes_on_the_authors_names_belong_to_the_title_page(head):
     text = (f"The Harbour Trade of the North\nAnna Berg 1 and Carl Dahl 2\n{head}\n{P1}.3 {P2}.4 {P3}.\n"

@@ -562,23 +562,37 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "line", m.end()))
         elif kind in (None, "page-number") and i + 1 < len(lines) and (m := LONE_LABEL.fullmatch(text, s, e)):
             first = i + 1
-            if not text[lines[first][0]:lines[first][1]].strip() and _lone_label_follows(text, lines, i + 2,
-                                                                                       int(m.group(1)) + 1):
-                first = i + 2  # pdftotext sets the page's first note apart from its number by a blank line
+            if not text[lines[first][0]:lines[first][1]].strip() and i + 2 < len(lines) and (
+                    _lone_label_follows(text, lines, i + 2, int(m.group(1)) + 1)
+                    or (not _opens_a_page(text, lines, furniture, i) and not text.startswith("\f", lines[i + 2][0])
+                        and citation_likeness(text[lines[i + 2][0]:lines[i + 2][1]]) >= 1.0)):
+                # pdftotext sets a page's first note apart from its number by a blank line; a folio
+                # has the next page, not a reference, after its blank line
+                first = i + 2
             ns, ne = lines[first]
             if not text[ns:ne].strip() or first in furniture or text.startswith("\f", ns):
                 continue  # a folio: its next line is blank, furniture or the next page
             # what follows the number says more than the number alone: a reference is a note's text
             score = -0.5 + (2.0 if i in in_endnotes else 0.0) \
                 + (0.75 if citation_likeness(text[ns:ne]) >= 1.0 else 0.0)
+            if _titled_heading(text[ns:ne].strip()) and not _continues(text, lines, first):
+                score -= 3.0  # "2" over "Nachgeschichte": a section number set apart from its title
             cands.append(Candidate(int(m.group(1)), m.start(1), m.end(1), score, "lone", ns))
     return cands
+
+
+def _opens_a_page(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], i: int) -> bool:
+    """Whether line i stands at a page's top: after a form feed or under the page's running head."""
+    j = i - 1
+    while j >= 0 and not text[lines[j][0]:lines[j][1]].strip():
+        j -= 1
+    return j < 0 or "\f" in text[lines[j][1]:lines[i][0] + 1] or furniture.get(j) not in (None, "page-number")
 
 
 def _lone_label_follows(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
     """Whether number n (or n + 1, when pdftotext lost n) stands alone on one of the few lines
     after a text starting at line i."""
-    for j in range(i + 1, min(len(lines), i + 8)):
+    for j in range(i + 1, min(len(lines), i + 30)):
         m = LONE_LABEL.fullmatch(text, *lines[j])
         if m and int(m.group(1)) in (n, n + 1):
             return True
