@@ -643,6 +643,19 @@ def test_lists_numbered_like_the_notes_of_the_same_page(pages, notes_per_page, l
     assert [m.number for m in doc.markers] == [k for count in notes_per_page for k in range(1, count + 1)]
 
 
+def test_a_list_above_notes_numbered_throughout_is_prose():
+    # the notes count on from the page before (5, 6 after 1 to 4); the list restarts at 1 below them,
+    # where "17 U.S.C." might have been note 17 flowed in, so the count did not simply go on around it
+    first = (f"{P1}.1 {P2}.2 {P3}.3 {P1}.4\n1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n"
+             "3. Jones, Another History, p. 9.\n4. 17 U.S.C. § 181 (1976).\n")
+    second = (f"{P3}.5 {P1}.\n1. The registers list 43 merchants on pages 296–319.6\n"
+              "2. The others describe the port as busy.\n5. Brown, Harbours and Trade, p. 41.\n6. Ibid.\n")
+    doc = footnorm.analyse(_paged(first, second))
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5, 6]
+    assert "2. The others describe the port as busy." in doc.body
+    assert [m.number for m in doc.markers] == [1, 2, 3, 4, 5, 6]
+
+
 def test_notes_of_two_pages_stay_notes_where_the_page_break_was_missed():
     # the second page's markers start again at 1 before its notes: no list, a break that left no trace
     first = f"{P1}.1 {P2}.2\n1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n"

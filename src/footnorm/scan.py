@@ -860,7 +860,10 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
     runs = [r for r in runs if r[0].style != "inline" and _line_of(lines, r[0].start) not in endnote_lines]
     listed: set[int] = set()
     for k, last in enumerate(runs):
-        if last[0].number != 1 or (k + 1 < len(runs) and page_of(runs[k + 1][0].start) == page_of(last[0].start)):
+        if k + 1 < len(runs) and page_of(runs[k + 1][0].start) == page_of(last[0].start):
+            continue
+        if last[0].number != 1:
+            listed.update(_lists_below_the_count(runs[:k], last, markers, page_of))
             continue
         j = k - 1
         while j >= 0 and page_of(runs[j][0].start) == page_of(last[0].start):
@@ -873,6 +876,34 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
             listed.update(c.start for c in run)
             j -= 1
     return [c for c in labels if c.start not in listed]
+
+
+def _lists_below_the_count(earlier: list[list[Candidate]], last: list[Candidate], markers: list[tuple[int, int]],
+                           page_of) -> set[int]:
+    """Starts of the runs before a page's notes `last` that are lists: where the notes count on from the
+    last page's, a run on the same page numbered below the last page's notes, with none of its own
+    numbers among the page's markers before it, while the page's markers have counted past it
+    ("8. Ibid." below "1." "2.", after the notes 1 to 7 of the page before)."""
+    page = page_of(last[0].start)
+    hi = lo = bisect_right(markers, (last[0].start, -1))
+    while lo > 0 and page_of(markers[lo - 1][0]) == page:
+        lo -= 1
+    on_page = markers[lo:hi]
+    before = next((r for r in reversed(earlier) if page_of(r[0].start) != page), None)
+    if before is None or not before[-1].number < last[0].number <= before[-1].number + 3:
+        return set()  # the notes do not count on from the last page's: numbered per page, or a page missed
+    listed: set[int] = set()
+    for run in reversed(earlier):
+        if page_of(run[0].start) != page:
+            break
+        top = run[-1].number
+        if top >= before[-1].number:
+            break
+        own = any(s < run[0].start and run[0].number <= n <= top for s, n in on_page)
+        if own or not any(n > top + 1 for _, n in on_page):
+            break
+        listed.update(c.start for c in run)
+    return listed
 
 
 def _without_names(text: str, cands: list[Candidate]) -> list[Candidate]:
