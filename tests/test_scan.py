@@ -656,6 +656,29 @@ def test_a_list_above_notes_numbered_throughout_is_prose():
     assert [m.number for m in doc.markers] == [1, 2, 3, 4, 5, 6]
 
 
+def test_the_last_note_of_each_page_needs_only_its_predecessor_and_the_restart():
+    # numbered per page; the third note is prose and its marker reads as an enumeration ("3. In"):
+    # no marker vouches for it and no note 4 follows, only the next page's note 1 or the end
+    page_ = (f"{P1}.1 {P2}.2 {P3} and they protested 3. In 1654 it ended.\n"
+             "1Smith, A History of Things, p. 3.\n2Ibid., p. 4.\n"
+             "3In 1951 the magistrates accepted the petition without any rules at all.\n")
+    doc = footnorm.analyse(_paged(page_, page_, page_))
+    assert [n.number for n in doc.notes] == [1, 2, 3] * 3
+    assert all(n.text.startswith("In 1951") for n in doc.notes if n.number == 3)
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    pytest.param(f"{P1} of\n1Ibid.\n2Smith, A History of Things, p. 3.\n", "\n1", None, id="next-line-numbered-on"),
+    pytest.param(f"{P1} of\n1Ibid.\n2Smith, A History of Things, p. 3.\n", "\n2", None,
+                 id="previous-line-numbered-before"),
+    pytest.param(f"{P1}.\n\n1Stalin raised the question.\n\n2Truman did not answer.", "\n1", 3.0, id="paragraphs"),
+])
+def test_a_number_glued_to_a_line_start_is_a_marker_only_outside_a_numbered_run(text, label, expected):
+    from footnorm.scan import marker_score
+    at = text.index(label) + 1
+    assert marker_score(text, at, at + 1) == expected
+
+
 def test_notes_of_two_pages_stay_notes_where_the_page_break_was_missed():
     # the second page's markers start again at 1 before its notes: no list, a break that left no trace
     first = f"{P1}.1 {P2}.2\n1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n"

@@ -388,6 +388,16 @@ def _month_follows(text: str, e: int) -> bool:
     return bool(m) and m.group(1).lower() in MONTHS
 
 
+def _glued_on_a_next_line(text: str, s: int, e: int, n: int) -> bool:
+    """Whether the line before digits text[s:e] (at a line start) starts with n - 1, or the line
+    after it with n + 1, glued to its first word."""
+    before = text.rfind("\n", 0, max(0, s - 1)) + 1
+    if before < s - 1 and (m := GLUED_LABEL.match(text, before, s - 1)) and int(m.group(1)) == n - 1:
+        return True
+    after = text.find("\n", e) + 1
+    return bool(after) and bool(m := GLUED_LABEL.match(text, after)) and int(m.group(1)) == n + 1
+
+
 def marker_score(text: str, s: int, e: int, caseless: bool = False, skip: dict[int, int] | None = None) -> float | None:
     """Local evidence that digits text[s:e] are a note marker; None when they cannot be one.
 
@@ -407,7 +417,10 @@ def marker_score(text: str, s: int, e: int, caseless: bool = False, skip: dict[i
         return None  # 1,000 and 3.5
     if q.isalpha():
         if p == "\n" and q.isupper():
-            return 3.0  # "17Stalin raised": marker glued to the first word of a paragraph
+            # "17Stalin raised": marker glued to the first word of a paragraph
+            if _glued_on_a_next_line(text, s, e, n):
+                return None  # "1Ibid.\n2Rousseau, …": lines numbered in a row are notes, not paragraphs
+            return 3.0
         return None  # 3rd, 12A, 5km
     score = 0.0
     if p.isalpha():
@@ -969,8 +982,10 @@ def _drop_interruptions(chosen: list[Candidate]) -> list[Candidate]:
 def _vouched(chosen: list[Candidate], k: int) -> bool:
     n = chosen[k].number
     left = k > 0 and chosen[k - 1].number == n - 1
-    right = k + 1 < len(chosen) and chosen[k + 1].number == n + 1
-    return left and right
+    if chosen[k].style not in ("line", "lone"):
+        return left and k + 1 < len(chosen) and chosen[k + 1].number == n + 1
+    # the last note of a page numbered per page has only the restart after it, the last of all nothing
+    return left and (k + 1 == len(chosen) or chosen[k + 1].number in (n + 1, 1))
 
 
 # --------------------------------------------------------------------------- note extents
