@@ -849,3 +849,21 @@ def test_the_articles_own_doi_under_the_notes_is_page_furniture():
 def test_a_doi_on_its_own_line_in_a_note_stays_in_the_note():
     text = f"{P1}.1 {P2}.\n1 Smith, “Harbours,” Journal of Things 3 (2001): 4–9,\nDOI: 10.5555/things.3.4\n"
     assert footnorm.analyse(text).notes[0].text.endswith("DOI: 10.5555/things.3.4")
+
+
+@pytest.mark.parametrize("lines_between", [0, 4, 12])
+def test_glued_label_of_a_long_prose_note_is_vouched_for_by_the_next_glued_label_below(lines_between):
+    # "8Etwa …" opens a note of many lines; "9Zwischen …" under it says both are labels
+    long_note = "\n".join([P2 + ","] + [f"and the clause numbered {k} went on without any end in sight,"
+                                        for k in range(lines_between)] + ["until it stopped."])
+    text = page(f"{P1} as the original shows.1 {P2}.2 {P3}.", "1" + long_note,
+                "2In 1686 the harbour board met twice; the minutes are lost.", folio="12")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2]
+    assert doc.notes[0].text.endswith("until it stopped.")
+
+
+def test_glued_number_far_from_any_other_glued_number_is_no_label():
+    filler = "\n".join(f"and the clause numbered {k} went on without any end in sight," for k in range(40))
+    text = f"{P1}.\n3Stalin raised the question of the ports again.\n{filler}\n4Truman did not answer him.\n"
+    assert notes(text) == []

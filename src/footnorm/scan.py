@@ -765,14 +765,27 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
 
 
+GLUED_REACH = 30  # lines: a long note's next label may stand this far below its own
+
+
 def _glued_neighbour(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
-    """Whether a line close to line i starts with n - 1 or n + 1 glued to its first word."""
+    """Whether the nearest line above line i that starts with a number glued to its first word
+    starts with n - 1, or the nearest below with n + 1: a long note puts its lines between them."""
 
     def number_of(j: int) -> int | None:
         m = GLUED_LABEL.match(text, *lines[j])
         return int(m.group(1)) if m else None
 
-    return _numbered_nearby(len(lines), i, n, number_of)
+    for step, want in ((-1, n - 1), (1, n + 1)):
+        j = i + step
+        while 0 <= j < len(lines) and abs(j - i) <= GLUED_REACH:
+            found = number_of(j)
+            if found is not None:
+                if found == want:
+                    return True
+                break
+            j += step
+    return False
 
 
 def _style_of_long_runs(numbered: list[Candidate], dotted: list[bool]) -> bool | None:
