@@ -867,3 +867,41 @@ def test_glued_number_far_from_any_other_glued_number_is_no_label():
     filler = "\n".join(f"and the clause numbered {k} went on without any end in sight," for k in range(40))
     text = f"{P1}.\n3Stalin raised the question of the ports again.\n{filler}\n4Truman did not answer him.\n"
     assert notes(text) == []
+
+
+def _two_columns(note2_end: str, rest: list[str]) -> str:
+    """A page as pdftotext -raw sets two columns: each column's text, then that column's notes,
+    with nothing between the first column's notes and the second column's text."""
+    col1, col2 = _wrapped(BODY, 50, 24, 1), _wrapped(BODY, 50, 24, 2)
+    col1[4] += ".1"
+    col1[-1] += ".2"
+    col2[6] += ".3"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + _wrapped(NOTE, 60, 1, 3)[0]] + _wrapped(NOTE, 66, 10, 4)
+    note2[-1] += note2_end
+    note3 = ["3 See " + _wrapped(NOTE, 60, 1, 6)[0]] + _wrapped(NOTE, 66, 12, 7) + ["end, p. 9."]
+    return "\n".join(col1 + note1 + note2 + col2 + rest + note3 + ["12"]) + "\n"
+
+
+REST = _wrapped(NOTE, 66, 2, 5) + ["papers of the envoy, p. 5."]
+
+
+@pytest.mark.parametrize("note2_end", [" and in the", ". The minutes say more"],
+                         ids=["cut-mid-sentence", "cut-after-a-sentence"])
+def test_note_cut_by_a_column_break_is_joined_with_its_rest_under_the_next_column(note2_end):
+    text = _two_columns(note2_end, REST)
+    doc = footnorm.analyse(text)
+    note = next(n for n in doc.notes if n.number == 2)
+    assert note.text.endswith(note2_end + "\n" + "\n".join(REST))
+    assert "\n".join(text[s:e] for s, e in note.parts) == note.text
+    assert "papers of the envoy" not in doc.body and _wrapped(BODY, 50, 24, 2)[0] in doc.body
+    assert [n.number for n in doc.notes] == [1, 2, 3]
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+
+
+def test_note_ending_at_a_column_break_takes_nothing_from_the_next_column():
+    text = _two_columns(", p. 4.", [])
+    doc = footnorm.analyse(text)
+    assert all(not n.continued for n in doc.notes)
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+    assert _wrapped(BODY, 50, 24, 2)[-1] in doc.body
