@@ -905,3 +905,15 @@ def test_note_ending_at_a_column_break_takes_nothing_from_the_next_column():
     assert all(not n.continued for n in doc.notes)
     assert [m.number for m in doc.markers] == [1, 2, 3]
     assert _wrapped(BODY, 50, 24, 2)[-1] in doc.body
+
+
+@pytest.mark.parametrize("date", ["5. Dezember 1802 haben zwölf Kaufleute", "5. janvier 1850 les tisserands",
+                                  "5. October 1850 the weavers"])
+def test_a_date_wrapped_to_the_line_start_is_no_dotted_label(date):
+    # notes "1." to "4.", then "…on the\n5. Dezember…" in the next page's prose: a day before its
+    # month, not note 5
+    notes_ = "".join(f"{k}. Smith, A History of Things, p. {k}.\n" for k in range(1, 5))
+    text = (f"{P1}.1 {P2}.2 {P3}.3 {P1}.4\n{notes_}12\n\f{P2} on the\n{date} agreed.\n{P3}.\n")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4]
+    assert date in doc.body

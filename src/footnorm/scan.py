@@ -543,6 +543,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score -= 3.0  # "2   Conclusion", "3 The Treaty of Paris": a numbered section, not a note
             if VOLUME_CONTINUES.match(first):
                 score -= 3.0  # "Quarterly\n22 (1965), 264-286": a volume wrapped to the line start
+            elif text.startswith(".", m.end(1)) and _month_follows(text, m.end(1) + 1):
+                score -= 3.0  # "am\n5. Dezember 1802": a date wrapped to the line start
             ch = first[:1]
             if ch.islower() and not caseless:
                 score -= 2.0
