@@ -917,3 +917,18 @@ def test_a_date_wrapped_to_the_line_start_is_no_dotted_label(date):
     doc = footnorm.analyse(text)
     assert [n.number for n in doc.notes] == [1, 2, 3, 4]
     assert date in doc.body
+
+
+def test_a_note_keeps_the_quotation_it_introduces_though_it_is_set_narrower():
+    # one column: note 2 says "as follows:" and quotes six lines as narrow as the prose
+    body = _wrapped(BODY, 50, 24, 1)
+    body[4] += ".1"
+    body[-1] += ".2"
+    quote = _wrapped(BODY, 50, 6, 8)
+    note2 = ["2 See " + _wrapped(NOTE, 60, 1, 3)[0]] + _wrapped(NOTE, 66, 10, 4)
+    note2[-1] += " as follows:"
+    after = _wrapped(NOTE, 66, 2, 5) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + _wrapped(NOTE, 60, 1, 6)[0]] + _wrapped(NOTE, 66, 12, 7) + ["end, p. 9."]
+    text = "\n".join(body + ["1 Smith, Works, p. 3."] + note2 + quote + after + note3 + ["12"]) + "\n"
+    note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
+    assert note.text.endswith("as follows:\n" + "\n".join(quote + after))

@@ -1440,6 +1440,8 @@ def _column_split(text: str, lines: list[tuple[int, int]], start: int, now: int,
         note_end += 1
     if note_end == now and rest_start == stop:
         return None
+    if text[lines[note_end - 1][0]:lines[note_end - 1][1]].rstrip().endswith(":"):
+        return None  # the note introduces what follows: a quotation set narrower, not a column's text
     return note_end, rest_start
 
 
