@@ -885,3 +885,86 @@ def test_the_articles_own_doi_under_the_notes_is_page_furniture():
 def test_a_doi_on_its_own_line_in_a_note_stays_in_the_note():
     text = f"{P1}.1 {P2}.\n1 Smith, “Harbours,” Journal of Things 3 (2001): 4–9,\nDOI: 10.5555/things.3.4\n"
     assert footnorm.analyse(text).notes[0].text.endswith("DOI: 10.5555/things.3.4")
+
+
+@pytest.mark.parametrize("lines_between", [0, 4, 12])
+def test_glued_label_of_a_long_prose_note_is_vouched_for_by_the_next_glued_label_below(lines_between):
+    # "8Etwa …" opens a note of many lines; "9Zwischen …" under it says both are labels
+    long_note = "\n".join([P2 + ","] + [f"and the clause numbered {k} went on without any end in sight,"
+                                        for k in range(lines_between)] + ["until it stopped."])
+    text = page(f"{P1} as the original shows.1 {P2}.2 {P3}.", "1" + long_note,
+                "2In 1686 the harbour board met twice; the minutes are lost.", folio="12")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2]
+    assert doc.notes[0].text.endswith("until it stopped.")
+
+
+def test_glued_number_far_from_any_other_glued_number_is_no_label():
+    filler = "\n".join(f"and the clause numbered {k} went on without any end in sight," for k in range(40))
+    text = f"{P1}.\n3Stalin raised the question of the ports again.\n{filler}\n4Truman did not answer him.\n"
+    assert notes(text) == []
+
+
+def _two_columns(note2_end: str, rest: list[str]) -> str:
+    """A page as pdftotext -raw sets two columns: each column's text, then that column's notes,
+    with nothing between the first column's notes and the second column's text."""
+    col1, col2 = _wrapped(BODY, 50, 24, 1), _wrapped(BODY, 50, 24, 2)
+    col1[4] += ".1"
+    col1[-1] += ".2"
+    col2[6] += ".3"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + _wrapped(NOTE, 60, 1, 3)[0]] + _wrapped(NOTE, 66, 10, 4)
+    note2[-1] += note2_end
+    note3 = ["3 See " + _wrapped(NOTE, 60, 1, 6)[0]] + _wrapped(NOTE, 66, 12, 7) + ["end, p. 9."]
+    return "\n".join(col1 + note1 + note2 + col2 + rest + note3 + ["12"]) + "\n"
+
+
+REST = _wrapped(NOTE, 66, 2, 5) + ["papers of the envoy, p. 5."]
+
+
+@pytest.mark.parametrize("note2_end", [" and in the", ". The minutes say more"],
+                         ids=["cut-mid-sentence", "cut-after-a-sentence"])
+def test_note_cut_by_a_column_break_is_joined_with_its_rest_under_the_next_column(note2_end):
+    text = _two_columns(note2_end, REST)
+    doc = footnorm.analyse(text)
+    note = next(n for n in doc.notes if n.number == 2)
+    assert note.text.endswith(note2_end + "\n" + "\n".join(REST))
+    assert "\n".join(text[s:e] for s, e in note.parts) == note.text
+    assert "papers of the envoy" not in doc.body and _wrapped(BODY, 50, 24, 2)[0] in doc.body
+    assert [n.number for n in doc.notes] == [1, 2, 3]
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+
+
+def test_note_ending_at_a_column_break_takes_nothing_from_the_next_column():
+    text = _two_columns(", p. 4.", [])
+    doc = footnorm.analyse(text)
+    assert all(not n.continued for n in doc.notes)
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+    assert _wrapped(BODY, 50, 24, 2)[-1] in doc.body
+
+
+@pytest.mark.parametrize("date", ["5. Dezember 1802 haben zwölf Kaufleute", "5. janvier 1850 les tisserands",
+                                  "5. October 1850 the weavers"])
+def test_a_date_wrapped_to_the_line_start_is_no_dotted_label(date):
+    # notes "1." to "4.", then "…on the\n5. Dezember…" in the next page's prose: a day before its
+    # month, not note 5
+    notes_ = "".join(f"{k}. Smith, A History of Things, p. {k}.\n" for k in range(1, 5))
+    text = (f"{P1}.1 {P2}.2 {P3}.3 {P1}.4\n{notes_}12\n\f{P2} on the\n{date} agreed.\n{P3}.\n")
+    doc = footnorm.analyse(text)
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4]
+    assert date in doc.body
+
+
+def test_a_note_keeps_the_quotation_it_introduces_though_it_is_set_narrower():
+    # one column: note 2 says "as follows:" and quotes six lines as narrow as the prose
+    body = _wrapped(BODY, 50, 24, 1)
+    body[4] += ".1"
+    body[-1] += ".2"
+    quote = _wrapped(BODY, 50, 6, 8)
+    note2 = ["2 See " + _wrapped(NOTE, 60, 1, 3)[0]] + _wrapped(NOTE, 66, 10, 4)
+    note2[-1] += " as follows:"
+    after = _wrapped(NOTE, 66, 2, 5) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + _wrapped(NOTE, 60, 1, 6)[0]] + _wrapped(NOTE, 66, 12, 7) + ["end, p. 9."]
+    text = "\n".join(body + ["1 Smith, Works, p. 3."] + note2 + quote + after + note3 + ["12"]) + "\n"
+    note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
+    assert note.text.endswith("as follows:\n" + "\n".join(quote + after))

@@ -556,6 +556,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score -= 3.0  # "2   Conclusion", "3 The Treaty of Paris": a numbered section, not a note
             if VOLUME_CONTINUES.match(first):
                 score -= 3.0  # "Quarterly\n22 (1965), 264-286": a volume wrapped to the line start
+            elif text.startswith(".", m.end(1)) and _month_follows(text, m.end(1) + 1):
+                score -= 3.0  # "am\n5. Dezember 1802": a date wrapped to the line start
             ch = first[:1]
             if ch.islower() and not caseless:
                 score -= 2.0
@@ -778,14 +780,27 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
 
 
+GLUED_REACH = 30  # lines: a long note's next label may stand this far below its own
+
+
 def _glued_neighbour(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
-    """Whether a line close to line i starts with n - 1 or n + 1 glued to its first word."""
+    """Whether the nearest line above line i that starts with a number glued to its first word
+    starts with n - 1, or the nearest below with n + 1: a long note puts its lines between them."""
 
     def number_of(j: int) -> int | None:
         m = GLUED_LABEL.match(text, *lines[j])
         return int(m.group(1)) if m else None
 
-    return _numbered_nearby(len(lines), i, n, number_of)
+    for step, want in ((-1, n - 1), (1, n + 1)):
+        j = i + step
+        while 0 <= j < len(lines) and abs(j - i) <= GLUED_REACH:
+            found = number_of(j)
+            if found is not None:
+                if found == want:
+                    return True
+                break
+            j += step
+    return False
 
 
 def _style_of_long_runs(numbered: list[Candidate], dotted: list[bool]) -> bool | None:
@@ -1206,7 +1221,10 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
         last_end = end
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
     notes = _split_lost_labels(text, lines, notes, marker_numbers_before, index)
+    notes = _split_at_columns(text, lines, furniture, notes, set(label_lines))
     notes = _join_continuations(text, lines, furniture, notes, set(label_lines))
+    # the notes' spans as they stand now: a column break may have given some of their lines back
+    note_spans = [(n.label_start if n.label_start >= 0 else n.start, n.end) for n in notes]
     note_spans += [span for n in notes for span in n.continued]
 
     # Markers: candidates outside notes and furniture, rewarded when a note carries their number.
@@ -1391,6 +1409,88 @@ def _rest_by_content(text: str, lines: list[tuple[int, int]], start: int, end: i
     return None
 
 
+# Below NOTE_TYPE_RATIO: a note that ran on into the next column's text counts that text's lines as
+# its own, which narrows the notes' typical width; a split still needs a column's worth of body lines.
+COLUMN_TYPE_RATIO = 1.08
+COLUMN_BODY = 3  # body-wide lines, net of note-wide ones, that make a column's text
+WIDE_REST = 2  # note-wide lines that make a rest where no open sentence asks for one
+
+
+def _split_at_columns(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], notes: list[Note],
+                      label_lines: set[int]) -> list[Note]:
+    """Page-bottom notes read apart from the next column's text. pdftotext -raw sets a column's notes
+    under its text, and the next column's text right after them, with no furniture between: a note
+    that a column break cut runs on into that text (or stops before its own last sentences), and its
+    rest stands after that text, over the next column's first label. Only the type tells them apart:
+    the lines from the note's second to the next label are note-wide, then body-wide (the column's
+    text), then note-wide again (the rest), and the split is where the widths vote so most."""
+    in_note, note_width, body_width = _note_and_body_widths(lines, furniture, notes)
+    if not (note_width and body_width and note_width >= body_width * COLUMN_TYPE_RATIO):
+        return notes
+    wide = (note_width + body_width) / 2
+    out = list(notes)
+    for k, n in enumerate(out):
+        if n.placement != "page-bottom" or n.label_start < 0 or n.continued:
+            continue
+        first, last = _line_of(lines, n.start), _line_of(lines, n.end)
+        stop = last + 1
+        while stop < len(lines) and stop not in label_lines and stop not in furniture and not in_note[stop] \
+                and text[lines[stop][0]:lines[stop][1]].strip():
+            stop += 1
+        split = _column_split(text, lines, first + 1, last + 1, stop, wide, body_width)
+        if split is None:
+            continue
+        note_end, rest_start = split
+        s, e = _stripped(text, n.start, lines[note_end - 1][1])
+        if rest_start < stop and (not _ends_sentence(text, s, e) or rest_start + WIDE_REST < stop):
+            rs, re_ = _stripped(text, lines[rest_start][0], lines[stop - 1][1])
+            out[k] = replace(n, text=text[s:e] + "\n" + text[rs:re_], end=e, continued=((rs, re_),))
+        else:
+            out[k] = replace(n, text=text[s:e], end=e)
+    return out
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end]'s span without the white space around it."""
+    chunk = text[start:end]
+    s = start + len(chunk) - len(chunk.lstrip())
+    return s, s + len(chunk.strip())
+
+
+def _column_split(text: str, lines: list[tuple[int, int]], start: int, now: int, stop: int, wide: float,
+                  body_width: float) -> tuple[int, int] | None:
+    """(the line after a note's last, the first line of its rest) over lines[start:stop], a note
+    that now ends before line `now`; None where no column's text stands among them. Each line votes
+    note-wide, body-wide or (short) not at all; the note and its rest take the note-wide lines and
+    the column's text between them the body-wide ones. Short lines on a tie: the note keeps one to
+    end its sentence (its paragraph's last line); the column's text keeps the rest (a heading, its
+    paragraph's last line)."""
+    votes = []
+    for li in range(start, stop):
+        w = len(text[lines[li][0]:lines[li][1]].rstrip())
+        votes.append(1 if w >= wide else -1 if w >= body_width * 0.75 else 0)
+    prefix = [0]
+    for v in votes:
+        prefix.append(prefix[-1] + v)
+    best, at, top, top_at = None, None, -1 << 30, 0
+    for b in range(len(prefix)):
+        if prefix[b] > top:
+            top, top_at = prefix[b], b
+        if best is None or top - prefix[b] >= best:
+            best, at = top - prefix[b], (top_at, b)
+    if best is None or at is None or best < COLUMN_BODY:
+        return None
+    note_end, rest_start = start + at[0], start + at[1]
+    if note_end < rest_start and votes[at[0]] == 0 and not _ends_sentence(text, lines[start - 1][0],
+                                                                            lines[note_end - 1][1]):
+        note_end += 1
+    if note_end == now and rest_start == stop:
+        return None
+    if text[lines[note_end - 1][0]:lines[note_end - 1][1]].rstrip().endswith(":"):
+        return None  # the note introduces what follows: a quotation set narrower, not a column's text
+    return note_end, rest_start
+
+
 def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], notes: list[Note],
                         label_lines: set[int]) -> list[Note]:
     """Page-bottom notes a page break cut off mid-sentence, joined with their rest on the next page.
@@ -1400,15 +1500,7 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
     note line holds more characters than a body line, so the rest is the run of note-wide lines
     (and a short last line) that ends the page's text.
     """
-    in_note = [False] * len(lines)
-    note_widths = []
-    for n in notes:
-        first, last = _line_of(lines, n.start), _line_of(lines, n.end)
-        for li in range(first, last + 1):
-            in_note[li] = True
-        note_widths += [lines[li][1] - lines[li][0] for li in range(first, last)]
-    body_widths = [e - s for i, (s, e) in enumerate(lines) if not in_note[i] and i not in furniture]
-    note_width, body_width = _typical_width(note_widths), _typical_width(body_widths)
+    in_note, note_width, body_width = _note_and_body_widths(lines, furniture, notes)
     by_width = bool(note_width and body_width and note_width >= body_width * NOTE_TYPE_RATIO)
     wide = (note_width + body_width) / 2
 
@@ -1420,8 +1512,8 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
     for k, n in enumerate(out):
         if n.placement != "page-bottom":
             continue
-        parts: list[tuple[int, int]] = []
-        li = _line_of(lines, n.end)
+        parts: list[tuple[int, int]] = list(n.continued)
+        li = _line_of(lines, parts[-1][1] if parts else n.end)
         while OPEN_END.search(text[max(n.start, (end := parts[-1][1] if parts else n.end) - 3):end]):
             # the page break: furniture (and blank lines) right after the note, then the next page's text
             li += 1
@@ -1456,10 +1548,25 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             li = stop - 1
             if stop in label_lines:
                 break  # the next page's notes begin: the rest is complete
-        if parts:
-            joined = n.text + "".join("\n" + text[s:e] for s, e in parts)
+        if len(parts) > len(n.continued):
+            joined = text[n.start:n.end] + "".join("\n" + text[s:e] for s, e in parts)
             out[k] = replace(n, text=joined, continued=tuple(parts))
     return out
+
+
+def _note_and_body_widths(lines: list[tuple[int, int]], furniture: dict[int, str],
+                          notes: list[Note]) -> tuple[list[bool], float, float]:
+    """(whether each line is a note's, the typical width of a note's lines, that of the body's)."""
+    in_note = [False] * len(lines)
+    note_widths = []
+    for n in notes:
+        for s, e in n.parts:
+            first, last = _line_of(lines, s), _line_of(lines, e)
+            for li in range(first, last + 1):
+                in_note[li] = True
+            note_widths += [lines[li][1] - lines[li][0] for li in range(first, last)]
+    body_widths = [e - s for i, (s, e) in enumerate(lines) if not in_note[i] and i not in furniture]
+    return in_note, _typical_width(note_widths), _typical_width(body_widths)
 
 
 def _resumes_after_blank(text: str, lines: list[tuple[int, int]], li: int, start: int, end: int,
