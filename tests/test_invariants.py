@@ -76,6 +76,22 @@ def test_markdown_output_is_a_fixed_point_for_any_draft(text):
     assert footnorm.render(footnorm.analyse(once), "markdown") == once
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFTS)
+def test_windows_line_ends_change_nothing_but_the_line_ends(text):
+    # a draft saved on Windows is the same draft: same markers and notes, same outputs in its own line ends
+    unix = text.replace("\r", "")
+    windows = unix.replace("\n", "\r\n")
+    a, b = footnorm.analyse(unix), footnorm.analyse(windows)
+    assert "".join(windows[s.start:s.end] for s in b.segments) == windows
+    assert [m.number for m in b.markers] == [m.number for m in a.markers]
+    assert [(n.number, n.text.replace("\r\n", "\n")) for n in b.notes] == [(n.number, n.text) for n in a.notes]
+    assert [(d.code, d.line, d.column) for d in b.diagnostics] == [(d.code, d.line, d.column) for d in a.diagnostics]
+    for to in ("markdown", "latex", "plain"):  # (a draft of one line has no line ends to keep)
+        assert footnorm.render(b, to) == footnorm.render(a, to).replace("\n", "\r\n" if "\n" in unix else "\n")
+    assert footnorm.to_bibtex(b) == footnorm.to_bibtex(a)
+
+
 _SPLIT_AND_COMPARE = """
 import sys, footnorm
 from footnorm import citations

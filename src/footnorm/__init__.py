@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from . import lineends
 from .citations import attach
 from .csl import entries_json, parse_line_item
 from .errors import FootnormError, InputError
@@ -33,6 +34,8 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
     `workers` > 1 parses a long text's notes in that many processes (where the platform forks);
     the result is the same.  Many texts are better spread over a Dask cluster (`footnorm.batch`).
     """
+    if "\r\n" in text:
+        return lineends.onto_input(analyse(lineends.plain(text), source_name, abbreviations, workers), text)
     index = LineIndex.of(text)
     layout = scan(text, index)
     notes, cite_diags = attach(layout.notes, workers)
@@ -117,9 +120,13 @@ def render(doc: Document, to: str = "markdown") -> str:
     from .formats import MODULES, renderer
 
     try:
-        return renderer(to)(doc)
+        render_as = renderer(to)
     except KeyError:
         raise FootnormError(f"unknown output format {to!r}; choose one of {', '.join(sorted(MODULES))}") from None
+    if to == "json" or "\r\n" not in doc.text:
+        return render_as(doc)  # the report's offsets are the input's
+    # the manuscript is cleaned as plain text and keeps the line ends it came with
+    return render_as(lineends.onto_plain(doc)).replace("\n", "\r\n")
 
 
 def to_bibtex(doc: Document, biblatex: bool = True) -> str:
