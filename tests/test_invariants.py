@@ -92,6 +92,19 @@ def test_windows_line_ends_change_nothing_but_the_line_ends(text):
     assert footnorm.to_bibtex(b) == footnorm.to_bibtex(a)
 
 
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFTS, st.sampled_from(["\u00a0", "\u202f", "\u2009"]))
+def test_unicode_spaces_read_as_spaces(text, space):
+    # no-break and thin spaces (PDFs set them in "p. 42" and around markers) decide nothing
+    plain = text.translate({0xa0: " ", 0x202f: " ", 0x2009: " "})
+    fixed = plain.replace(" ", space)
+    a, b = footnorm.analyse(plain), footnorm.analyse(fixed)
+    assert "".join(fixed[s.start:s.end] for s in b.segments) == fixed
+    assert [(s.kind, s.start, s.end) for s in b.segments] == [(s.kind, s.start, s.end) for s in a.segments]
+    assert [(n.number, n.text) for n in b.notes] == [(n.number, n.text.replace(" ", space)) for n in a.notes]
+    assert footnorm.to_bibtex(b) == footnorm.to_bibtex(a)
+
+
 _SPLIT_AND_COMPARE = """
 import sys, footnorm
 from footnorm import citations

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from . import lineends
+from . import whitespace
 from .citations import attach
 from .csl import entries_json, parse_line_item
 from .errors import FootnormError, InputError
@@ -35,7 +35,10 @@ def analyse(text: str, source_name: str = "<string>", abbreviations: dict[str, R
     the result is the same.  Many texts are better spread over a Dask cluster (`footnorm.batch`).
     """
     if "\r\n" in text:
-        return lineends.onto_input(analyse(lineends.plain(text), source_name, abbreviations, workers), text)
+        return whitespace.onto_input(analyse(whitespace.plain(text), source_name, abbreviations, workers), text)
+    if whitespace.SPACES.search(text):
+        return whitespace.onto_spaced_input(analyse(whitespace.spaced(text), source_name, abbreviations, workers),
+                                            text)
     index = LineIndex.of(text)
     layout = scan(text, index)
     notes, cite_diags = attach(layout.notes, workers)
@@ -126,7 +129,7 @@ def render(doc: Document, to: str = "markdown") -> str:
     if to == "json" or "\r\n" not in doc.text:
         return render_as(doc)  # the report's offsets are the input's
     # the manuscript is cleaned as plain text and keeps the line ends it came with
-    return render_as(lineends.onto_plain(doc)).replace("\n", "\r\n")
+    return render_as(whitespace.onto_plain(doc)).replace("\n", "\r\n")
 
 
 def to_bibtex(doc: Document, biblatex: bool = True) -> str:

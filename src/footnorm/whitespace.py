@@ -1,5 +1,6 @@
-"""Windows line ends: every rule reads plain line breaks, so a text with CRLF is analysed and
-rendered as plain text, and its document is placed back on the input it came from."""
+"""Whitespace the rules do not expect: Windows line ends and Unicode spaces. Every rule reads plain
+line breaks and plain spaces, so such a text is analysed (and rendered) in that form, and its
+document is placed back on the input it came from."""
 
 from __future__ import annotations
 
@@ -12,6 +13,20 @@ from .layout import body_text, tile
 from .model import Document, Note
 
 CRLF = re.compile("\r\n")
+# no-break, thin, figure and other fixed-width spaces: PDFs and word processors set them in "p. 42",
+# before French punctuation and around note markers
+SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+SPACE_TABLE = {ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200b)))}
+
+
+def spaced(text: str) -> str:
+    """The text with plain spaces for its Unicode spaces: offsets do not change."""
+    return text.translate(SPACE_TABLE)
+
+
+def onto_spaced_input(doc: Document, text: str) -> Document:
+    """`doc`, found in spaced(text), with the texts of `text`."""
+    return _moved(doc, text, lambda pos: pos)
 
 
 def plain(text: str) -> str:
