@@ -18,7 +18,7 @@ PEER_DRAFTS = ROOT / "tests" / "peers" / "drafts"
 PIECES = st.sampled_from([
     "The war ended.", " ", "\n", "\n\n", "12", "3", "36 ", ".20 ", "June 15", "p. 42", "Ibid., 7.",
     "Smith, A Title (London: Press, 1999), 12.", "“Quoted,” 4", "; ", "Notes\n", "1. ", "[^2]", "[^2]: x",
-    "\\footnote{a}", "¹", "(4)", "`s", "Bd. 2", "é", "\t", "See ", "Hopkins` offer", "-4 -\n",
+    "\\footnote{a}", "¹", "(4)", "`s", "Bd. 2", "é", "\t", "See ", "Hopkins` offer", "-4 -\n", "[3] ", ".[1]",
 ])
 DRAFTS = st.lists(PIECES, max_size=40).map("".join) | st.text(max_size=300)
 

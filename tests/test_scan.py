@@ -181,6 +181,19 @@ def test_endnote_section(heading):
     assert [a.kind for a in doc.artefacts] == ["notes-heading"]
 
 
+@pytest.mark.parametrize("separator", ["\n________________\n\n", "\nNotes\n\n", "\n"])
+def test_notes_numbered_in_brackets_as_word_processors_export_them(separator):
+    text = (f"{P1}.[1] {P2}.[2] {P3}.[3]\n{separator}"
+            "[1] Smith, A History of Things (London: Penguin, 1990), 12.\n[2] Ibid., 14.\n"
+            "[3] Jones, Another History, p. 9.\n")
+    doc = footnorm.analyse(text)
+    assert [(m.number, text[m.start:m.end]) for m in doc.markers] == [(1, "[1]"), (2, "[2]"), (3, "[3]")]
+    assert [(n.number, n.text) for n in doc.notes] == [
+        (1, "Smith, A History of Things (London: Penguin, 1990), 12."), (2, "Ibid., 14."),
+        (3, "Jones, Another History, p. 9.")]
+    assert "[" not in doc.body  # the labels' brackets went with them
+
+
 def test_endnote_whose_wrapped_line_starts_with_its_own_number_stays_one_note():
     text = (f"{P1}.1 {P2}.2\n\nNotes\n1 R. Rudolph, \"Family Structure\", Journal of Economic History\n"
             "2 (1980), 111-118.\n2 Smith, Works, p. 4.\n")

@@ -348,11 +348,12 @@ PAREN_MARKER = re.compile(r"\((\d{1,3})\)")
 BRACKET_MARKER = re.compile(r"\[(\d{1,3})\]")
 SUPER_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 LINE_LABEL = re.compile(r"[ \t]*(\d{1,3})(?:[.)](?=[ \t]))?[ \t]+(?=\S)")
+BRACKET_LABEL = re.compile(r"[ \t]*\[(\d{1,3})\][ \t]*(?=\S)")  # "[12] Text": word processors' text export
 LONE_LABEL = re.compile(r"[ \t]*(\d{1,3})\.?[ \t]*")
 # "1Gertrud Müller, Die Finanzverwaltung …": a superscript label glued to its note's first word
 GLUED_LABEL = re.compile(r"[ \t]*(\d{1,3})(?=[A-ZÀ-ÞĀ-Ž§„“«\"'‘(\[])")
 FORM_FEED = re.compile("\f")
-NUMBERED_LINE = re.compile(r"\n[ \t]*\d")  # what the three patterns above have in common, after a line break
+NUMBERED_LINE = re.compile(r"\n[ \t]*\[?\d")  # what the three patterns above have in common, after a line break
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -543,7 +544,7 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
         kind = furniture.get(i)
         if kind == "notes-heading":
             continue
-        m = LINE_LABEL.match(text, s, e) if kind is None else None
+        m = (LINE_LABEL.match(text, s, e) or BRACKET_LABEL.match(text, s, e)) if kind is None else None
         if m:
             first = text[m.end():e]
             n = int(m.group(1))
@@ -567,7 +568,8 @@ def label_candidates(text: str, lines: list[tuple[int, int]], furniture: dict[in
                 score += 2.0
             elif has_endnotes:
                 score -= 2.5  # numbered lines before a Notes section are lists or headings
-            cands.append(Candidate(n, m.start(1), m.end(1), score, "line", m.end()))
+            bracketed = text[m.start(1) - 1:m.start(1)] == "["  # the label is "[12]", brackets and all
+            cands.append(Candidate(n, m.start(1) - bracketed, m.end(1) + bracketed, score, "line", m.end()))
         elif kind is None and (m := GLUED_LABEL.match(text, s, e)) and int(m.group(1)):
             # one word with the label: a note only if what follows reads as a reference, or among
             # lines glued the same way and numbered on either side ("13Ibid." "14En 1686, …")
