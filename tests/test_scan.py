@@ -543,6 +543,20 @@ def test_a_word_glued_to_digits_twice_is_a_name_not_a_marker():
     assert markers(text) == [(1, "1"), (2, "2")]
 
 
+@pytest.mark.parametrize("wrapped", [
+    pytest.param("In chapter {k} of the report, dated the {d}", id="folio-like-number-at-the-end"),
+    pytest.param("In chapter {k} of the report", id="short-line-like-an-authors-name"),
+])
+def test_a_prose_line_inside_the_page_is_not_a_running_head(wrapped):
+    # the same wording wraps before a number on every page, but a head stands at the page's edge
+    pages = [(f"The History of Things {k}\n" if k > 1 else "") +
+             f"{P1}.\n{P2}.\n{P3}.\n" + wrapped.format(k=k + 2, d=k + 10) + f"\nMay 1850, {P2}.\n{P3}.\n{P1}.\n"
+             for k in (1, 2, 3, 4)]
+    doc = footnorm.analyse(_paged(*pages))
+    heads = [doc.text[a.start:a.end] for a in doc.artefacts if a.kind == "running-header"]
+    assert heads == [f"The History of Things {k}" for k in (2, 3, 4)]
+
+
 def test_note_citing_in_small_capitals_is_not_a_running_head():
     text = page(f"{P1}.1 {P2}.2", "1 ADAM SMITH, THE THEORY OF MORAL SENTIMENTS (1759); ADAM SMITH, LECTURES",
                 "ON JURISPRUDENCE (1896).", "2 See SMITH, supra note 1.", folio="12 THE HISTORY OF THINGS")
