@@ -670,6 +670,21 @@ def test_a_list_above_notes_numbered_throughout_is_prose():
     assert [m.number for m in doc.markers] == [1, 2, 3, 4, 5, 6]
 
 
+def test_a_list_between_two_runs_of_notes_that_count_on_is_prose():
+    # numbered throughout: the notes 1 2 stand above a list 1 to 4 and the count resumes at 3 below
+    # it and goes past 4, so the list's "3." and "4." were never notes
+    first = (f"{P1}.1 {P2}.2\n1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n"
+             "1. The registers list 43 merchants in the port.\n2. The others describe the port as busy.3\n"
+             "3. The clerks kept the accounts in two books.\n4. The merchants paid the duty late.4\n"
+             f"{P3}.5\n{P1}.\n{P2}.\n{P3}.6\n3. Jones, Another History, p. 9.\n4. Ibid.\n5. Brown, Harbours, p. 41.\n"
+             "6. Ibid., p. 44.\n")
+    second = f"{P2}.7 {P3}.8\n7. Green, Ports and Towns, p. 3.\n8. Ibid., p. 5.\n"
+    doc = footnorm.analyse(_paged(first, second))
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert "2. The others describe the port as busy." in doc.body
+    assert doc.notes[2].text == "Jones, Another History, p. 9."
+
+
 def test_the_last_note_of_each_page_needs_only_its_predecessor_and_the_restart():
     # numbered per page; the third note is prose and its marker reads as an enumeration ("3. In"):
     # no marker vouches for it and no note 4 follows, only the next page's note 1 or the end

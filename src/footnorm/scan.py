@@ -1029,12 +1029,24 @@ def _drop_interruptions(chosen: list[Candidate]) -> list[Candidate]:
                     continue
                 break
             if j + 1 < len(chosen) and out[-1].number < chosen[j + 1].number <= out[-1].number + 3 \
-                    and highest < out[-1].number:
+                    and (highest < out[-1].number or _counts_past(chosen, j + 1, out[-1].number, highest)):
                 k = j + 1
                 continue
         out.append(c)
         k += 1
     return out
+
+
+def _counts_past(chosen: list[Candidate], k: int, before: int, highest: int) -> bool:
+    """Whether the count resumes at k with the very next number after `before` and runs on past
+    `highest`: the numbers the restarted runs shared with the count come back in order and go
+    further, so those runs were a list set among the notes ("2, 1 2 3 4, 3 4 5 6"). A new page's
+    notes would not hand back to the old count."""
+    if chosen[k].number != before + 1:
+        return False
+    while k + 1 < len(chosen) and chosen[k + 1].number == chosen[k].number + 1:
+        k += 1
+    return chosen[k].number > highest
 
 
 def _vouched(chosen: list[Candidate], k: int) -> bool:
