@@ -685,6 +685,17 @@ def test_a_list_between_two_runs_of_notes_that_count_on_is_prose():
     assert doc.notes[2].text == "Jones, Another History, p. 9."
 
 
+def test_a_number_alone_inside_a_page_does_not_break_the_page():
+    # numbered per page; a section number alone on its line mid-page is no folio, so the list above
+    # it shares the page with the notes below and is prose
+    list_ = "1. The registers list 43 merchants in the port.\n2. The others describe the port as busy.\n"
+    page_ = (f"{P1}.1\n{P3}.\n{list_}\n4\n\nAftermath\n\n{P2}.2\n{P3}.\n{P1}.\n{P2}.\n"
+             "1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n")
+    doc = footnorm.analyse(_paged(page_, page_, page_))
+    assert [n.number for n in doc.notes] == [1, 2] * 3
+    assert doc.body.count("2. The others describe the port as busy.") == 3
+
+
 def test_the_last_note_of_each_page_needs_only_its_predecessor_and_the_restart():
     # numbered per page; the third note is prose and its marker reads as an enumeration ("3. In"):
     # no marker vouches for it and no note 4 follows, only the next page's note 1 or the end

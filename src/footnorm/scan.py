@@ -325,8 +325,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
         heads = repeats if edges is None else at_edges.get(line_keys[i], 0) if edges[i] >= 0 else 0
         if n <= 30 and NOTES_HEADING.fullmatch(line) and (i == 0 or not stripped[i - 1] or line[0].isupper()):
             kinds[i] = "notes-heading"
-        elif n <= 16 and PAGE_NUMBER.fullmatch(line):
-            kinds[i] = "page-number"
+        elif n <= 16 and PAGE_NUMBER.fullmatch(line) and (edges is None or edges[i] >= 0):
+            kinds[i] = "page-number"  # a number alone inside a known page is a section's, not the folio
         elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
         elif line[0] in "dDhH" and n <= 120 and (m := ARTICLE_DOI.fullmatch(line)) and text.count(m.group(1)) >= 3:
