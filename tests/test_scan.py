@@ -556,6 +556,20 @@ def test_a_word_glued_to_digits_twice_is_a_name_not_a_marker():
     assert markers(text) == [(1, "1"), (2, "2")]
 
 
+@pytest.mark.parametrize("wrapped", [
+    pytest.param("In chapter {k} of the report, dated the {d}", id="folio-like-number-at-the-end"),
+    pytest.param("In chapter {k} of the report", id="short-line-like-an-authors-name"),
+])
+def test_a_prose_line_inside_the_page_is_not_a_running_head(wrapped):
+    # the same wording wraps before a number on every page, but a head stands at the page's edge
+    pages = [(f"The History of Things {k}\n" if k > 1 else "") +
+             f"{P1}.\n{P2}.\n{P3}.\n" + wrapped.format(k=k + 2, d=k + 10) + f"\nMay 1850, {P2}.\n{P3}.\n{P1}.\n"
+             for k in (1, 2, 3, 4)]
+    doc = footnorm.analyse(_paged(*pages))
+    heads = [doc.text[a.start:a.end] for a in doc.artefacts if a.kind == "running-header"]
+    assert heads == [f"The History of Things {k}" for k in (2, 3, 4)]
+
+
 def test_note_citing_in_small_capitals_is_not_a_running_head():
     text = page(f"{P1}.1 {P2}.2", "1 ADAM SMITH, THE THEORY OF MORAL SENTIMENTS (1759); ADAM SMITH, LECTURES",
                 "ON JURISPRUDENCE (1896).", "2 See SMITH, supra note 1.", folio="12 THE HISTORY OF THINGS")
@@ -667,6 +681,32 @@ def test_a_list_above_notes_numbered_throughout_is_prose():
     assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5, 6]
     assert "2. The others describe the port as busy." in doc.body
     assert [m.number for m in doc.markers] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_list_between_two_runs_of_notes_that_count_on_is_prose():
+    # numbered throughout: the notes 1 2 stand above a list 1 to 4 and the count resumes at 3 below
+    # it and goes past 4, so the list's "3." and "4." were never notes
+    first = (f"{P1}.1 {P2}.2\n1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n"
+             "1. The registers list 43 merchants in the port.\n2. The others describe the port as busy.3\n"
+             "3. The clerks kept the accounts in two books.\n4. The merchants paid the duty late.4\n"
+             f"{P3}.5\n{P1}.\n{P2}.\n{P3}.6\n3. Jones, Another History, p. 9.\n4. Ibid.\n5. Brown, Harbours, p. 41.\n"
+             "6. Ibid., p. 44.\n")
+    second = f"{P2}.7 {P3}.8\n7. Green, Ports and Towns, p. 3.\n8. Ibid., p. 5.\n"
+    doc = footnorm.analyse(_paged(first, second))
+    assert [n.number for n in doc.notes] == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert "2. The others describe the port as busy." in doc.body
+    assert doc.notes[2].text == "Jones, Another History, p. 9."
+
+
+def test_a_number_alone_inside_a_page_does_not_break_the_page():
+    # numbered per page; a section number alone on its line mid-page is no folio, so the list above
+    # it shares the page with the notes below and is prose
+    list_ = "1. The registers list 43 merchants in the port.\n2. The others describe the port as busy.\n"
+    page_ = (f"{P1}.1\n{P3}.\n{list_}\n4\n\nAftermath\n\n{P2}.2\n{P3}.\n{P1}.\n{P2}.\n"
+             "1. Smith, A History of Things, p. 10.\n2. Ibid., p. 12.\n")
+    doc = footnorm.analyse(_paged(page_, page_, page_))
+    assert [n.number for n in doc.notes] == [1, 2] * 3
+    assert doc.body.count("2. The others describe the port as busy.") == 3
 
 
 def test_the_last_note_of_each_page_needs_only_its_predecessor_and_the_restart():

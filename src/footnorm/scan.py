@@ -252,6 +252,45 @@ def _among_notes(stripped: list[str], i: int) -> bool:
     return _numbered_nearby(len(stripped), i, int(m.group(1)), number_of)
 
 
+PAGE_EDGE = 3  # non-blank lines: a head sits above the page's text, with the author's name or the folio by it
+
+
+def _page_edges(text: str, lines: list[tuple[int, int]], stripped: list[str]) -> list[int] | None:
+    """Per line, its page where it is among the first or last PAGE_EDGE non-blank lines of that
+    page, else -1; None when the text has no form feeds and so no known pages."""
+    if "\f" not in text:
+        return None
+    page, edges, seen = 0, [-1] * len(lines), 0
+    for i, (s, e) in enumerate(lines):
+        if "\f" in text[s:e]:
+            page, seen = page + 1, 0
+        if stripped[i]:
+            if seen < PAGE_EDGE:
+                edges[i] = page
+            seen += 1
+    seen = 0
+    for i in range(len(lines) - 1, -1, -1):
+        if stripped[i]:
+            if seen < PAGE_EDGE:
+                edges[i] = page
+            seen += 1
+        if "\f" in text[lines[i][0]:lines[i][1]]:
+            page, seen = page - 1, 0
+    return edges
+
+
+def _pages_per_key(line_keys: list[str], edges: list[int]) -> dict[str, int]:
+    """How many pages carry each key at their edge: a running head recurs from page to page where
+    a prose line that happens to end in a number does not."""
+    pages: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for k, page in zip(line_keys, edges):
+        if k and page >= 0 and last.get(k) != page:
+            last[k] = page
+            pages[k] = pages.get(k, 0) + 1
+    return pages
+
+
 def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = False) -> dict[int, str]:
     """Line number -> artefact kind, for page numbers, running heads, stamps and notes headings.
 
@@ -266,6 +305,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
     for k in line_keys:
         if k:
             keys[k] = keys.get(k, 0) + 1
+    edges = _page_edges(text, lines, stripped)
+    at_edges = _pages_per_key(line_keys, edges) if edges is not None else {}
     kinds: dict[int, str] = {}
     bibliography_from = _bibliography_start(stripped)
     body_from = _front_matter_end(stripped)
@@ -280,27 +321,29 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             continue
         n = len(line)
         repeats = keys.get(line_keys[i], 0) if line_keys[i] else 0
+        # where the pages are known, a head is a line at a page's edge, and what repeats it is other pages' edges
+        heads = repeats if edges is None else at_edges.get(line_keys[i], 0) if edges[i] >= 0 else 0
         if n <= 30 and NOTES_HEADING.fullmatch(line) and (i == 0 or not stripped[i - 1] or line[0].isupper()):
             kinds[i] = "notes-heading"
-        elif n <= 16 and PAGE_NUMBER.fullmatch(line):
-            kinds[i] = "page-number"
+        elif n <= 16 and PAGE_NUMBER.fullmatch(line) and (edges is None or edges[i] >= 0):
+            kinds[i] = "page-number"  # a number alone inside a known page is a section's, not the folio
         elif line[0] in "dDhHtT" and STAMP.match(line):
             kinds[i] = "download-stamp"
         elif line[0] in "dDhH" and n <= 120 and (m := ARTICLE_DOI.fullmatch(line)) and text.count(m.group(1)) >= 3:
             kinds[i] = "article-doi"  # the article's own DOI, which its stamps and heads repeat: not a note's
-        elif repeats >= 2 and 6 <= n and (n <= 90 or len(" ".join(line.split())) <= 90) \
+        elif heads >= 2 and 6 <= n and (n <= 90 or len(" ".join(line.split())) <= 90) \
                 and FOLIO_AT_EDGE.search(line) and not line.endswith((".", ",", ";")) \
                 and not _among_notes(stripped, i):
             kinds[i] = "running-header"  # pdftotext -layout sets the folio at the right margin
-        elif ("|" in line or "•" in line) and (PIPE_HEAD.fullmatch(line) or (repeats >= 3 and n <= 120)):
+        elif ("|" in line or "•" in line) and (PIPE_HEAD.fullmatch(line) or (heads >= 3 and n <= 120)):
             kinds[i] = "running-header"  # "140 | Author Name", "Volume 1 • No 2 • 2012 • pp. 47-70"
-        elif repeats >= 3 and n <= 60 and (line[0].isupper() or caseless) and not line.endswith((".", ",", ";", ":")) \
+        elif heads >= 3 and n <= 60 and (line[0].isupper() or caseless) and not line.endswith((".", ",", ";", ":")) \
                 and line.count(" ") < 8:
             kinds[i] = "running-header"  # the author's name or a short title atop every page
-        elif repeats >= 3 and n <= 120 and (line[-1].isalpha() or line[-1] in "?)’”…") \
+        elif heads >= 3 and n <= 120 and (line[-1].isalpha() or line[-1] in "?)’”…") \
                 and not LINKISH.search(line) and (line[0].isupper() or caseless):
             kinds[i] = "running-header"  # a long article title atop alternate pages
-        elif repeats >= 3 and BARE_LINK.fullmatch(line):
+        elif heads >= 3 and BARE_LINK.fullmatch(line):
             kinds[i] = "running-header"  # the journal's address atop every page
         elif repeats >= 3 and n > 20 and LINKISH.search(line) and STAMP_DETAIL.search(line):
             kinds[i] = "download-stamp"  # the same long line with a link or a date on every page
@@ -310,7 +353,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
         elif line[0] in "*†‡" and n > 20 and line[1:2] in " \t*†‡" and i > 0 and not stripped[i - 1].endswith("-"):
             kinds[i] = "headnote"  # "* The author is professor of …": a note of the title or author line
         elif 6 <= n <= 70 and not LOWER.search(line) and RUNNING_HEAD.fullmatch(line) \
-                and sum(c.isupper() for c in line) >= 6 and (repeats >= 2 or not CITED_IN_CAPS.search(line)) \
+                and sum(c.isupper() for c in line) >= 6 and (heads >= 2 or not CITED_IN_CAPS.search(line)) \
                 and not _among_notes(stripped, i):
             kinds[i] = "running-header"  # "12 THE HISTORY OF THINGS", not "5 ADAM SMITH, THE THEORY (1759);"
     return kinds
@@ -988,12 +1031,24 @@ def _drop_interruptions(chosen: list[Candidate]) -> list[Candidate]:
                     continue
                 break
             if j + 1 < len(chosen) and out[-1].number < chosen[j + 1].number <= out[-1].number + 3 \
-                    and highest < out[-1].number:
+                    and (highest < out[-1].number or _counts_past(chosen, j + 1, out[-1].number, highest)):
                 k = j + 1
                 continue
         out.append(c)
         k += 1
     return out
+
+
+def _counts_past(chosen: list[Candidate], k: int, before: int, highest: int) -> bool:
+    """Whether the count resumes at k with the very next number after `before` and runs on past
+    `highest`: the numbers the restarted runs shared with the count come back in order and go
+    further, so those runs were a list set among the notes ("2, 1 2 3 4, 3 4 5 6"). A new page's
+    notes would not hand back to the old count."""
+    if chosen[k].number != before + 1:
+        return False
+    while k + 1 < len(chosen) and chosen[k + 1].number == chosen[k].number + 1:
+        k += 1
+    return chosen[k].number > highest
 
 
 def _vouched(chosen: list[Candidate], k: int) -> bool:
