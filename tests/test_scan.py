@@ -172,7 +172,8 @@ def test_marker_reappearing_after_the_flowed_note():
     assert [a.kind for a in doc.artefacts] == ["stray-punct"]
 
 
-@pytest.mark.parametrize("heading", ["Notes", "Endnotes", "Anmerkungen", "Notes and References"])
+@pytest.mark.parametrize("heading", ["Notes", "Endnotes", "Anmerkungen", "Notes and References", "Notes to Chapter 3",
+                                     "Chapter Notes", "References and Notes", "Notes et références", "Notes and Sources"])
 def test_endnote_section(heading):
     text = f"{P1}.1 {P2}.2\n\n{heading}\n1. Locke, Anti-slavery, p. 19.\n2. Works of John Woolman, pp. 58 and 73.\n"
     doc = footnorm.analyse(text)

@@ -129,8 +129,9 @@ def scan_latex(text: str, index: LineIndex) -> Layout:
 # --------------------------------------------------------------------------- page furniture
 
 NOTES_HEADING = re.compile(
-    r"(?:end\s*notes?|notes?(?:\s+and\s+references)?|footnotes|anmerkungen|fußnoten|fussnoten|"
-    r"endnoten|notas|note|références)\s*:?",
+    r"(?:(?:chapter\s+)?(?:end\s*notes?|notes?)(?:\s+(?:and|et|y|und)\s+(?:references|références|referencias|"
+    r"sources|quellen))?(?:\s+(?:to|for|on)\s+chapter\s+[\divxlc]{1,5})?|references\s+and\s+notes|"
+    r"footnotes|anmerkungen|fußnoten|fussnoten|endnoten|notas|note|références)\s*:?",
     re.IGNORECASE,
 )
 PAGE_NUMBER = re.compile(r"[-–—]?\s*(?:page\s+|seite\s+|p\.\s*)?(\d{1,4}|[ivxlc]{1,6})\s*[-–—]?", re.IGNORECASE)
