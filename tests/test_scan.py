@@ -193,6 +193,13 @@ def test_notes_numbered_in_brackets_as_word_processors_export_them(separator):
         (1, "Smith, A History of Things (London: Penguin, 1990), 12."), (2, "Ibid., 14."),
         (3, "Jones, Another History, p. 9.")]
     assert "[" not in doc.body  # the labels' brackets went with them
+    assert "___" not in doc.body  # the rule over the notes is an artefact
+    assert [a.kind for a in doc.artefacts] == {"_": ["notes-rule"], "N": ["notes-heading"], "": []}[separator[1:2]]
+
+
+def test_a_rule_between_paragraphs_is_prose():
+    text = f"{P1}.\n\n-----\n\n1990 was {P2}.\n\n________\n\n{P3}.\n"
+    assert footnorm.analyse(text).body == text
 
 
 def test_endnote_whose_wrapped_line_starts_with_its_own_number_stays_one_note():

@@ -292,6 +292,15 @@ def _pages_per_key(line_keys: list[str], edges: list[int]) -> dict[str, int]:
     return pages
 
 
+NOTES_RULE = re.compile(r"[_\-–—]{5,}")
+STARTS_LIKE_A_LABEL = re.compile(r"\[?\d{1,3}\]?[.)]?(?:\s|[^\W\d_])|[¹²³⁴⁵⁶⁷⁸⁹]")  # "12 ", "[12]", "12.", "12Text"
+
+
+def _label_follows(stripped: list[str], i: int) -> bool:
+    """Whether the first line after line i that is not blank starts with a note's number."""
+    return next((bool(STARTS_LIKE_A_LABEL.match(line)) for line in stripped[i + 1:i + 4] if line), False)
+
+
 def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = False) -> dict[int, str]:
     """Line number -> artefact kind, for page numbers, running heads, stamps and notes headings.
 
@@ -326,6 +335,8 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
         heads = repeats if edges is None else at_edges.get(line_keys[i], 0) if edges[i] >= 0 else 0
         if n <= 30 and NOTES_HEADING.fullmatch(line) and (i == 0 or not stripped[i - 1] or line[0].isupper()):
             kinds[i] = "notes-heading"
+        elif line[0] in "_-–—" and NOTES_RULE.fullmatch(line) and _label_follows(stripped, i):
+            kinds[i] = "notes-rule"  # the rule a word processor sets over the notes when it exports text
         elif n <= 16 and PAGE_NUMBER.fullmatch(line) and (edges is None or edges[i] >= 0):
             kinds[i] = "page-number"  # a number alone inside a known page is a section's, not the folio
         elif line[0] in "dDhHtT" and STAMP.match(line):
