@@ -285,6 +285,18 @@ def test_article_front_matter_and_closing_bibliography_are_artefacts():
     assert "London" not in doc.body and [n.number for n in doc.notes] == [1]
 
 
+def test_a_page_bottom_note_on_a_page_of_the_bibliography_stays_a_note():
+    # the bibliography starts mid-page while the notes still print at the page's foot, numbered on
+    entries = "".join(f"{name}, A., A History of Things, London {1990 + k}.\n"
+                      for k, name in enumerate(["Brown", "Clark", "Davies", "Evans"]))
+    text = (f"{P1}.1 {P2}.2\n1 Smith, A History of Things, p. 3.\n2 Ibid., p. 4.\n12\n"
+            f"{P3}.3\nBibliography\n{entries}3 Jones, Another History of the Same Things, London 1999,\np. 9.\n13\n"
+            f"{entries}")
+    doc = footnorm.analyse(text)
+    assert [(n.number, n.text) for n in doc.notes][2:] == [(3, "Jones, Another History of the Same Things, London 1999,\np. 9.")]
+    assert "Brown, A." not in doc.body and "Jones" not in doc.body
+
+
 @pytest.mark.parametrize("heading", ["1. The Question Posed by the Treaty", "I."])
 def test_first_numbered_section_after_a_title_page_ends_the_front_matter(heading):
     front = ("Review of Things\nISSN 1234-5678\nDOI 10.1234/rot.2020.5\nA Study of Treaties\nJane Doe\n"

@@ -223,6 +223,14 @@ def _bibliography_start(stripped: list[str]) -> int:
     return len(stripped)
 
 
+def _next_note_number(stripped: list[str], before: int) -> int:
+    """One more than the number of the last numbered line before line `before` (0 when none is)."""
+    for i in range(before - 1, -1, -1):
+        if m := LEADING_NUMBER.match(stripped[i]):
+            return int(m.group(1)) + 1
+    return 0
+
+
 def _furniture_key(line: str) -> str:
     # Running heads differ only in their folio; the same line of type keeps its spacing, so
     # dropping the digits is enough (no whitespace normalising: this runs on every line).
@@ -320,6 +328,7 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
     kinds: dict[int, str] = {}
     bibliography_from = _bibliography_start(stripped)
     body_from = _front_matter_end(stripped)
+    notes_go_on, note_lines = _next_note_number(stripped, bibliography_from), 0
     for i, line in enumerate(stripped):
         if not line:
             continue
@@ -327,8 +336,16 @@ def find_furniture(text: str, lines: list[tuple[int, int]], caseless: bool = Fal
             kinds[i] = "front-matter"
             continue
         if i >= bibliography_from:
-            kinds[i] = "bibliography-heading" if i == bibliography_from else "bibliography"
-            continue
+            if i > bibliography_from and (m := LEADING_NUMBER.match(line)) and int(m.group(1)) == notes_go_on:
+                # a page-bottom note on a page of the bibliography: its number counts on from the notes,
+                # and its lines run to the page's furniture
+                notes_go_on, note_lines = notes_go_on + 1, 8
+            elif note_lines and not kinds.get(i - 1):
+                note_lines -= 1
+            else:
+                note_lines = 0
+                kinds[i] = "bibliography-heading" if i == bibliography_from else "bibliography"
+                continue
         n = len(line)
         repeats = keys.get(line_keys[i], 0) if line_keys[i] else 0
         # where the pages are known, a head is a line at a page's edge, and what repeats it is other pages' edges
