@@ -529,6 +529,26 @@ def test_note_ending_its_sentence_at_the_page_foot_takes_nothing_from_the_next_p
     assert wide_prose[0] in doc.body
 
 
+def test_the_rest_of_a_note_cut_by_a_page_break_starts_after_the_pages_last_marker():
+    # a block quote set as wide as the notes closes the next page's text with its marker: the
+    # note's rest holds no marker, so the rest begins after the quote
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1 The same day ended.2"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
+    note2[-1] += " and in the"
+    quote = _wrapped(BODY, 84, 3, 5)
+    quote[-1] += ".3"
+    rest = _wrapped(NOTE, 84, 2, 6) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 7)] + _wrapped(NOTE, 84, 12, 8) + ["end, p. 9."]
+    text = "\n".join(body1 + note1 + note2 + ["12"] + body2 + quote + rest + note3 + ["13"]) + "\n"
+    doc = footnorm.analyse(text)
+    note = next(n for n in doc.notes if n.number == 2)
+    assert note.text.endswith("and in the\n" + "\n".join(rest))
+    assert quote[0] in doc.body
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+
+
 def test_numbered_list_inside_the_note_numbering_is_prose():
     pages = []
     for k in range(1, 5):

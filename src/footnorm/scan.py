@@ -1279,7 +1279,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
     notes = _split_lost_labels(text, lines, notes, marker_numbers_before, index)
     notes = _split_at_columns(text, lines, furniture, notes, set(label_lines))
-    notes = _join_continuations(text, lines, furniture, notes, set(label_lines))
+    notes = _join_continuations(text, lines, furniture, notes, set(label_lines), [pos for pos, _ in likely_markers])
     # the notes' spans as they stand now: a column break may have given some of their lines back
     note_spans = [(n.label_start if n.label_start >= 0 else n.start, n.end) for n in notes]
     note_spans += [span for n in notes for span in n.continued]
@@ -1549,7 +1549,7 @@ def _column_split(text: str, lines: list[tuple[int, int]], start: int, now: int,
 
 
 def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], notes: list[Note],
-                        label_lines: set[int]) -> list[Note]:
+                        label_lines: set[int], marker_starts: list[int]) -> list[Note]:
     """Page-bottom notes a page break cut off mid-sentence, joined with their rest on the next page.
 
     The rest stands at the foot of the next page's text, above that page's first note (or its
@@ -1594,7 +1594,9 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
                 first = _rest_of_note(text, lines, zone_start, zone_end, wide, body_width)
             else:
                 first = _rest_by_content(text, lines, zone_start, zone_end)
-            if first is None:
+            if first is not None:
+                first = max(first, _after_last_marker(lines, marker_starts, first, zone_end))
+            if first is None or first >= zone_end:
                 break
             s, e = lines[first][0], lines[zone_end - 1][1]
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -1609,6 +1611,15 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             joined = text[n.start:n.end] + "".join("\n" + text[s:e] for s, e in parts)
             out[k] = replace(n, text=joined, continued=tuple(parts))
     return out
+
+
+def _after_last_marker(lines: list[tuple[int, int]], marker_starts: list[int], start: int, end: int) -> int:
+    """The line after the last of lines[start:end] that holds a marker, or start: a note's rest
+    carries no markers, the page's text that points to the notes does."""
+    k = bisect_right(marker_starts, lines[end - 1][1] - 1) - 1
+    if k < 0 or marker_starts[k] < lines[start][0]:
+        return start
+    return _line_of(lines, marker_starts[k]) + 1
 
 
 def _note_and_body_widths(lines: list[tuple[int, int]], furniture: dict[int, str],
