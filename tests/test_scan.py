@@ -760,6 +760,26 @@ def test_notes_of_two_pages_stay_notes_where_the_page_break_was_missed():
     assert [n.number for n in doc.notes] == [1, 2, 1, 2, 1, 2]
 
 
+LONG_NOTE = [f"2 {P1} and the clerks went home.", f"{P2} and nothing changed at all.",
+             f"{P3} and the talks went on.", f"{P1} in the end.", f"{P2} once more.", f"{P3} at last.",
+             f"{P1} and again.", f"{P2} and so on.", f"{P3} for good."]
+
+
+@pytest.mark.parametrize("after, kept", [
+    pytest.param([], 9, id="long-note-ends-the-page"),
+    pytest.param([f"{P3} by the river.", f"{P1} on the hill.3", f"{P2} in the field.", f"{P3} at the port.",
+                  f"{P1} in town.", f"{P2} at sea.", f"{P3} at home.", f"{P1} once.",
+                  "3 Jones, Another History, p. 9."], 1, id="next-columns-text-with-its-marker"),
+])
+def test_a_long_note_keeps_its_sentences_unless_a_page_or_a_later_marker_says_body(after, kept):
+    # the pages are known from their form feeds: a note's next lines are the page's text only where
+    # they point to a later note (another column's text) or run into the next page
+    body = f"{P1} in the spring.1 {P2}.2\n{P3}.\n1 Smith, A History of Things, p. 3.\n"
+    text = _paged(body + "\n".join(LONG_NOTE + after) + "\n", f"{P2}.\n{P3}.\n")
+    note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
+    assert note.text == "\n".join(LONG_NOTE[:kept])[2:]
+
+
 def test_first_note_under_its_number_alone_when_its_marker_is_doubtful():
     # LaTeX's French style sets a space before the superscript: "ni 1 les" reads like a count in
     # the prose; the note under "1", a reference, and the count going on say it is note 1

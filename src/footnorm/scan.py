@@ -1252,6 +1252,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             li = _line_of(lines, c.text_start)
             end = lines[li][1]
             li += 1
+            body_sign = (-1, -1)  # (the run's end line, where its text last shows itself a page's body)
             while li < len(lines) and li not in label_lines and li not in furniture and lines[li][0] < limit:
                 ls, le = lines[li]
                 if not text[ls:le].strip():
@@ -1262,7 +1263,14 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                 first = text[ls:le].lstrip()[:1]
                 if prose_run[li] > (2 if first.islower() and not caseless else 6) and _ends_sentence(text, c.text_start, end) \
                         and citation_likeness(text[ls:le]) < 0.5 and not (note_wide and le - ls >= note_wide):
-                    break  # the page's last note is over; the next page's prose follows without furniture
+                    # Where form feeds give the pages, a long note's later sentences are the page's
+                    # text only if that text shows itself: a page break or a later note's marker.
+                    run_end = li + prose_run[li]
+                    if form_feeds and body_sign[0] != run_end:
+                        body_sign = (run_end, _last_body_sign(form_feeds, likely_markers, c.number, ls,
+                                                              lines[run_end - 1][1]))
+                    if not form_feeds or body_sign[1] >= ls:
+                        break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
                 li += 1
             placement = "page-bottom"
@@ -1348,6 +1356,24 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
 HEAD_OF_TEXT = re.compile(r"(?:abstract|summary|resumen|zusammenfassung|résumé|riassunto|sommario|keywords?|"
                           r"palabras clave|schlüsselwörter|mots-clés)\b", re.IGNORECASE)
 BYLINE = 160  # characters: a title or a line of authors' names, not a paragraph
+
+
+def _last_body_sign(form_feeds: list[int], markers: list[tuple[int, int]], number: int, start: int,
+                    stop: int) -> int:
+    """Where text[start:stop] last shows it is a page's body and not a note's: a form feed (the next
+    page's text) or a marker numbered past the note (the next column's text, which points to its own
+    notes); -1 where nothing does."""
+    last = -1
+    k = bisect_right(form_feeds, stop - 1) - 1
+    if k >= 0 and form_feeds[k] >= start:
+        last = form_feeds[k]
+    for j in range(bisect_right(markers, (stop, -1)) - 1, -1, -1):
+        pos, n = markers[j]
+        if pos < max(start, last):
+            break
+        if n > number:
+            return max(last, pos)
+    return last
 
 
 def _author_notes(text: str, lines: list[tuple[int, int]], markers: list[Marker],
