@@ -549,6 +549,22 @@ def test_the_rest_of_a_note_cut_by_a_page_break_starts_after_the_pages_last_mark
     assert [m.number for m in doc.markers] == [1, 2, 3]
 
 
+def test_a_note_cut_by_a_page_break_finds_its_rest_past_a_running_head_between_two_folios():
+    # the next page opens with a head the furniture finder cannot know (it appears once) over its
+    # own folio: the page's text, and the note's rest at its foot, start below them
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1 The same day ended.2"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
+    note2[-1] += " and in the"
+    rest = _wrapped(NOTE, 84, 2, 5) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 6)] + _wrapped(NOTE, 84, 12, 7) + ["end, p. 9."]
+    head = ["", "1", "", "\fTHE TREATIES OF THE NORTH", "", "2", ""]
+    text = "\n".join(body1 + note1 + note2 + head + body2 + rest + note3 + ["3"]) + "\n"
+    note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
+    assert note.text.endswith("and in the\n" + "\n".join(rest))
+
+
 def test_numbered_list_inside_the_note_numbering_is_prose():
     pages = []
     for k in range(1, 5):

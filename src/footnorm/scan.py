@@ -1606,6 +1606,7 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
                 li += 1
             if not saw_furniture:
                 break
+            li = _past_missed_head(lines, furniture, label_lines, blank, li)
             # the page's text up to its first note or furniture; the rest ends its last paragraph
             stop = li
             while stop < len(lines) and stop not in furniture and stop not in label_lines and not in_note[stop]:
@@ -1637,6 +1638,24 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             joined = text[n.start:n.end] + "".join("\n" + text[s:e] for s, e in parts)
             out[k] = replace(n, text=joined, continued=tuple(parts))
     return out
+
+
+HEAD_LINES = 2  # a running head's lines, at most
+
+
+def _past_missed_head(lines: list[tuple[int, int]], furniture: dict[int, str], label_lines: set[int], blank,
+                      li: int) -> int:
+    """The first line of a page's text that starts at line li, past a running head the furniture
+    finder missed: a line or two between the last page's folio and this page's (its head's folio)."""
+    j, seen = li, 0
+    while j < len(lines) and j not in furniture and j not in label_lines and seen <= HEAD_LINES:
+        seen += not blank(j)
+        j += 1
+    if j >= len(lines) or j not in furniture or not 0 < seen <= HEAD_LINES:
+        return li
+    while j < len(lines) and (j in furniture or blank(j)):
+        j += 1
+    return j
 
 
 def _after_last_marker(lines: list[tuple[int, int]], marker_starts: list[int], start: int, end: int) -> int:
