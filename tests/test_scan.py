@@ -549,6 +549,42 @@ def test_note_ending_its_sentence_at_the_page_foot_takes_nothing_from_the_next_p
     assert wide_prose[0] in doc.body
 
 
+def test_the_rest_of_a_note_cut_by_a_page_break_starts_after_the_pages_last_marker():
+    # a block quote set as wide as the notes closes the next page's text with its marker: the
+    # note's rest holds no marker, so the rest begins after the quote
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1 The same day ended.2"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
+    note2[-1] += " and in the"
+    quote = _wrapped(BODY, 84, 3, 5)
+    quote[-1] += ".3"
+    rest = _wrapped(NOTE, 84, 2, 6) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 7)] + _wrapped(NOTE, 84, 12, 8) + ["end, p. 9."]
+    text = "\n".join(body1 + note1 + note2 + ["12"] + body2 + quote + rest + note3 + ["13"]) + "\n"
+    doc = footnorm.analyse(text)
+    note = next(n for n in doc.notes if n.number == 2)
+    assert note.text.endswith("and in the\n" + "\n".join(rest))
+    assert quote[0] in doc.body
+    assert [m.number for m in doc.markers] == [1, 2, 3]
+
+
+def test_a_note_cut_by_a_page_break_finds_its_rest_past_a_running_head_between_two_folios():
+    # the next page opens with a head the furniture finder cannot know (it appears once) over its
+    # own folio: the page's text, and the note's rest at its foot, start below them
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1 The same day ended.2"
+    note1 = ["1 Smith, Works, p. 3."]
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
+    note2[-1] += " and in the"
+    rest = _wrapped(NOTE, 84, 2, 5) + ["papers of the envoy, p. 5."]
+    note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 6)] + _wrapped(NOTE, 84, 12, 7) + ["end, p. 9."]
+    head = ["", "1", "", "\fTHE TREATIES OF THE NORTH", "", "2", ""]
+    text = "\n".join(body1 + note1 + note2 + head + body2 + rest + note3 + ["3"]) + "\n"
+    note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
+    assert note.text.endswith("and in the\n" + "\n".join(rest))
+
+
 def test_numbered_list_inside_the_note_numbering_is_prose():
     pages = []
     for k in range(1, 5):
@@ -758,6 +794,26 @@ def test_notes_of_two_pages_stay_notes_where_the_page_break_was_missed():
     second = f"{P3}.1 {P1}.2\n1. Jones, Another History, p. 9.\n2. Ibid.\n"
     doc = footnorm.analyse(_paged(first + second, first))
     assert [n.number for n in doc.notes] == [1, 2, 1, 2, 1, 2]
+
+
+LONG_NOTE = [f"2 {P1} and the clerks went home.", f"{P2} and nothing changed at all.",
+             f"{P3} and the talks went on.", f"{P1} in the end.", f"{P2} once more.", f"{P3} at last.",
+             f"{P1} and again.", f"{P2} and so on.", f"{P3} for good."]
+
+
+@pytest.mark.parametrize("after, kept", [
+    pytest.param([], 9, id="long-note-ends-the-page"),
+    pytest.param([f"{P3} by the river.", f"{P1} on the hill.3", f"{P2} in the field.", f"{P3} at the port.",
+                  f"{P1} in town.", f"{P2} at sea.", f"{P3} at home.", f"{P1} once.",
+                  "3 Jones, Another History, p. 9."], 1, id="next-columns-text-with-its-marker"),
+])
+def test_a_long_note_keeps_its_sentences_unless_a_page_or_a_later_marker_says_body(after, kept):
+    # the pages are known from their form feeds: a note's next lines are the page's text only where
+    # they point to a later note (another column's text) or run into the next page
+    body = f"{P1} in the spring.1 {P2}.2\n{P3}.\n1 Smith, A History of Things, p. 3.\n"
+    text = _paged(body + "\n".join(LONG_NOTE + after) + "\n", f"{P2}.\n{P3}.\n")
+    note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
+    assert note.text == "\n".join(LONG_NOTE[:kept])[2:]
 
 
 def test_first_note_under_its_number_alone_when_its_marker_is_doubtful():

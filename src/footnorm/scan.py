@@ -1281,6 +1281,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
             li = _line_of(lines, c.text_start)
             end = lines[li][1]
             li += 1
+            body_sign = (-1, -1)  # (the run's end line, where its text last shows itself a page's body)
             while li < len(lines) and li not in label_lines and li not in furniture and lines[li][0] < limit:
                 ls, le = lines[li]
                 if not text[ls:le].strip():
@@ -1291,7 +1292,14 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
                 first = text[ls:le].lstrip()[:1]
                 if prose_run[li] > (2 if first.islower() and not caseless else 6) and _ends_sentence(text, c.text_start, end) \
                         and citation_likeness(text[ls:le]) < 0.5 and not (note_wide and le - ls >= note_wide):
-                    break  # the page's last note is over; the next page's prose follows without furniture
+                    # Where form feeds give the pages, a long note's later sentences are the page's
+                    # text only if that text shows itself: a page break or a later note's marker.
+                    run_end = li + prose_run[li]
+                    if form_feeds and body_sign[0] != run_end:
+                        body_sign = (run_end, _last_body_sign(form_feeds, likely_markers, c.number, ls,
+                                                              lines[run_end - 1][1]))
+                    if not form_feeds or body_sign[1] >= ls:
+                        break  # the page's last note is over; the next page's prose follows without furniture
                 end = le
                 li += 1
             placement = "page-bottom"
@@ -1308,7 +1316,7 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
     notes = [replace(n, placement="endnote") if _line_of(lines, n.start) in in_endnotes else n for n in notes]
     notes = _split_lost_labels(text, lines, notes, marker_numbers_before, index)
     notes = _split_at_columns(text, lines, furniture, notes, set(label_lines))
-    notes = _join_continuations(text, lines, furniture, notes, set(label_lines))
+    notes = _join_continuations(text, lines, furniture, notes, set(label_lines), [pos for pos, _ in likely_markers])
     # the notes' spans as they stand now: a column break may have given some of their lines back
     note_spans = [(n.label_start if n.label_start >= 0 else n.start, n.end) for n in notes]
     note_spans += [span for n in notes for span in n.continued]
@@ -1377,6 +1385,24 @@ def scan_flat(text: str, index: LineIndex) -> Layout:
 HEAD_OF_TEXT = re.compile(r"(?:abstract|summary|resumen|zusammenfassung|résumé|riassunto|sommario|keywords?|"
                           r"palabras clave|schlüsselwörter|mots-clés)\b", re.IGNORECASE)
 BYLINE = 160  # characters: a title or a line of authors' names, not a paragraph
+
+
+def _last_body_sign(form_feeds: list[int], markers: list[tuple[int, int]], number: int, start: int,
+                    stop: int) -> int:
+    """Where text[start:stop] last shows it is a page's body and not a note's: a form feed (the next
+    page's text) or a marker numbered past the note (the next column's text, which points to its own
+    notes); -1 where nothing does."""
+    last = -1
+    k = bisect_right(form_feeds, stop - 1) - 1
+    if k >= 0 and form_feeds[k] >= start:
+        last = form_feeds[k]
+    for j in range(bisect_right(markers, (stop, -1)) - 1, -1, -1):
+        pos, n = markers[j]
+        if pos < max(start, last):
+            break
+        if n > number:
+            return max(last, pos)
+    return last
 
 
 def _author_notes(text: str, lines: list[tuple[int, int]], markers: list[Marker],
@@ -1578,7 +1604,7 @@ def _column_split(text: str, lines: list[tuple[int, int]], start: int, now: int,
 
 
 def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict[int, str], notes: list[Note],
-                        label_lines: set[int]) -> list[Note]:
+                        label_lines: set[int], marker_starts: list[int]) -> list[Note]:
     """Page-bottom notes a page break cut off mid-sentence, joined with their rest on the next page.
 
     The rest stands at the foot of the next page's text, above that page's first note (or its
@@ -1609,6 +1635,7 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
                 li += 1
             if not saw_furniture:
                 break
+            li = _past_missed_head(lines, furniture, label_lines, blank, li)
             # the page's text up to its first note or furniture; the rest ends its last paragraph
             stop = li
             while stop < len(lines) and stop not in furniture and stop not in label_lines and not in_note[stop]:
@@ -1623,7 +1650,9 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
                 first = _rest_of_note(text, lines, zone_start, zone_end, wide, body_width)
             else:
                 first = _rest_by_content(text, lines, zone_start, zone_end)
-            if first is None:
+            if first is not None:
+                first = max(first, _after_last_marker(lines, marker_starts, first, zone_end))
+            if first is None or first >= zone_end:
                 break
             s, e = lines[first][0], lines[zone_end - 1][1]
             s += len(text[s:e]) - len(text[s:e].lstrip())
@@ -1638,6 +1667,33 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
             joined = text[n.start:n.end] + "".join("\n" + text[s:e] for s, e in parts)
             out[k] = replace(n, text=joined, continued=tuple(parts))
     return out
+
+
+HEAD_LINES = 2  # a running head's lines, at most
+
+
+def _past_missed_head(lines: list[tuple[int, int]], furniture: dict[int, str], label_lines: set[int], blank,
+                      li: int) -> int:
+    """The first line of a page's text that starts at line li, past a running head the furniture
+    finder missed: a line or two between the last page's folio and this page's (its head's folio)."""
+    j, seen = li, 0
+    while j < len(lines) and j not in furniture and j not in label_lines and seen <= HEAD_LINES:
+        seen += not blank(j)
+        j += 1
+    if j >= len(lines) or j not in furniture or not 0 < seen <= HEAD_LINES:
+        return li
+    while j < len(lines) and (j in furniture or blank(j)):
+        j += 1
+    return j
+
+
+def _after_last_marker(lines: list[tuple[int, int]], marker_starts: list[int], start: int, end: int) -> int:
+    """The line after the last of lines[start:end] that holds a marker, or start: a note's rest
+    carries no markers, the page's text that points to the notes does."""
+    k = bisect_right(marker_starts, lines[end - 1][1] - 1) - 1
+    if k < 0 or marker_starts[k] < lines[start][0]:
+        return start
+    return _line_of(lines, marker_starts[k]) + 1
 
 
 def _note_and_body_widths(lines: list[tuple[int, int]], furniture: dict[int, str],
