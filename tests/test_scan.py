@@ -549,19 +549,24 @@ def test_note_ending_its_sentence_at_the_page_foot_takes_nothing_from_the_next_p
     assert wide_prose[0] in doc.body
 
 
+def _page_cutting_note_2() -> tuple[list[str], list[str]]:
+    """A page's lines up to its notes (1, and 2 cut mid-sentence), and the next page's prose."""
+    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
+    body1[-1] += ".1 The same day ended.2"
+    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
+    note2[-1] += " and in the"
+    return body1 + ["1 Smith, Works, p. 3."] + note2, body2
+
+
 def test_the_rest_of_a_note_cut_by_a_page_break_starts_after_the_pages_last_marker():
     # a block quote set as wide as the notes closes the next page's text with its marker: the
     # note's rest holds no marker, so the rest begins after the quote
-    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
-    body1[-1] += ".1 The same day ended.2"
-    note1 = ["1 Smith, Works, p. 3."]
-    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
-    note2[-1] += " and in the"
+    first, body2 = _page_cutting_note_2()
     quote = _wrapped(BODY, 84, 3, 5)
     quote[-1] += ".3"
     rest = _wrapped(NOTE, 84, 2, 6) + ["papers of the envoy, p. 5."]
     note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 7)] + _wrapped(NOTE, 84, 12, 8) + ["end, p. 9."]
-    text = "\n".join(body1 + note1 + note2 + ["12"] + body2 + quote + rest + note3 + ["13"]) + "\n"
+    text = "\n".join(first + ["12"] + body2 + quote + rest + note3 + ["13"]) + "\n"
     doc = footnorm.analyse(text)
     note = next(n for n in doc.notes if n.number == 2)
     assert note.text.endswith("and in the\n" + "\n".join(rest))
@@ -572,15 +577,11 @@ def test_the_rest_of_a_note_cut_by_a_page_break_starts_after_the_pages_last_mark
 def test_a_note_cut_by_a_page_break_finds_its_rest_past_a_running_head_between_two_folios():
     # the next page opens with a head the furniture finder cannot know (it appears once) over its
     # own folio: the page's text, and the note's rest at its foot, start below them
-    body1, body2 = _wrapped(BODY, 62, 12, 1), _wrapped(BODY, 62, 12, 2)
-    body1[-1] += ".1 The same day ended.2"
-    note1 = ["1 Smith, Works, p. 3."]
-    note2 = ["2 See " + line for line in _wrapped(NOTE, 80, 1, 3)] + _wrapped(NOTE, 84, 10, 4)
-    note2[-1] += " and in the"
+    first, body2 = _page_cutting_note_2()
     rest = _wrapped(NOTE, 84, 2, 5) + ["papers of the envoy, p. 5."]
     note3 = ["3 See " + line for line in _wrapped(NOTE, 80, 1, 6)] + _wrapped(NOTE, 84, 12, 7) + ["end, p. 9."]
     head = ["", "1", "", "\fTHE TREATIES OF THE NORTH", "", "2", ""]
-    text = "\n".join(body1 + note1 + note2 + head + body2 + rest + note3 + ["3"]) + "\n"
+    text = "\n".join(first + head + body2 + rest + note3 + ["3"]) + "\n"
     note = next(n for n in footnorm.analyse(text).notes if n.number == 2)
     assert note.text.endswith("and in the\n" + "\n".join(rest))
 
