@@ -965,7 +965,7 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
         if k + 1 < len(runs) and page_of(runs[k + 1][0].start) == page_of(last[0].start):
             continue
         if last[0].number != 1:
-            listed.update(_lists_below_the_count(runs[:k], last, markers, page_of))
+            listed.update(_lists_below_the_count(runs, k, markers, page_of))
             continue
         j = k - 1
         while j >= 0 and page_of(runs[j][0].start) == page_of(last[0].start):
@@ -980,22 +980,24 @@ def _lists_on_the_page(labels: list[Candidate], markers: list[tuple[int, int]], 
     return [c for c in labels if c.start not in listed]
 
 
-def _lists_below_the_count(earlier: list[list[Candidate]], last: list[Candidate], markers: list[tuple[int, int]],
+def _lists_below_the_count(runs: list[list[Candidate]], k: int, markers: list[tuple[int, int]],
                            page_of) -> set[int]:
-    """Starts of the runs before a page's notes `last` that are lists: where the notes count on from the
+    """Starts of the runs before a page's notes `runs[k]` that are lists: where the notes count on from the
     last page's, a run on the same page numbered below the last page's notes, with none of its own
     numbers among the page's markers before it, while the page's markers have counted past it
     ("8. Ibid." below "1." "2.", after the notes 1 to 7 of the page before)."""
+    last = runs[k]
+    earlier = range(k - 1, -1, -1)  # the runs before it, nearest first (indices: no copy per page)
     page = page_of(last[0].start)
     hi = lo = bisect_right(markers, (last[0].start, -1))
     while lo > 0 and page_of(markers[lo - 1][0]) == page:
         lo -= 1
     on_page = markers[lo:hi]
-    before = next((r for r in reversed(earlier) if page_of(r[0].start) != page), None)
+    before = next((runs[j] for j in earlier if page_of(runs[j][0].start) != page), None)
     if before is None or not before[-1].number < last[0].number <= before[-1].number + 3:
         return set()  # the notes do not count on from the last page's: numbered per page, or a page missed
     listed: set[int] = set()
-    for run in reversed(earlier):
+    for run in (runs[j] for j in earlier):
         if page_of(run[0].start) != page:
             break
         top = run[-1].number
