@@ -678,10 +678,13 @@ def _opens_a_page(text: str, lines: list[tuple[int, int]], furniture: dict[int, 
     return j < 0 or "\f" in text[lines[j][1]:lines[i][0] + 1] or furniture.get(j) not in (None, "page-number")
 
 
+LABEL_REACH = 30  # lines: a long note's next label may stand this far below its own
+
+
 def _lone_label_follows(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
     """Whether number n (or n + 1, when pdftotext lost n) stands alone on one of the few lines
     after a text starting at line i."""
-    for j in range(i + 1, min(len(lines), i + 30)):
+    for j in range(i + 1, min(len(lines), i + LABEL_REACH)):
         m = LONE_LABEL.fullmatch(text, *lines[j])
         if m and int(m.group(1)) in (n, n + 1):
             return True
@@ -854,9 +857,6 @@ def choose_sequence(cands: list[Candidate], restart: float = -0.5) -> list[Candi
     return [c for k, c in enumerate(chosen) if c.score > -1.0 or _vouched(chosen, k)]
 
 
-GLUED_REACH = 30  # lines: a long note's next label may stand this far below its own
-
-
 def _glued_neighbour(text: str, lines: list[tuple[int, int]], i: int, n: int) -> bool:
     """Whether the nearest line above line i that starts with a number glued to its first word
     starts with n - 1, or the nearest below with n + 1: a long note puts its lines between them."""
@@ -867,7 +867,7 @@ def _glued_neighbour(text: str, lines: list[tuple[int, int]], i: int, n: int) ->
 
     for step, want in ((-1, n - 1), (1, n + 1)):
         j = i + step
-        while 0 <= j < len(lines) and abs(j - i) <= GLUED_REACH:
+        while 0 <= j < len(lines) and abs(j - i) <= LABEL_REACH:
             found = number_of(j)
             if found is not None:
                 if found == want:
@@ -1656,9 +1656,7 @@ def _join_continuations(text: str, lines: list[tuple[int, int]], furniture: dict
                 first = max(first, _after_last_marker(lines, marker_starts, first, zone_end))
             if first is None or first >= zone_end:
                 break
-            s, e = lines[first][0], lines[zone_end - 1][1]
-            s += len(text[s:e]) - len(text[s:e].lstrip())
-            e = s + len(text[s:e].rstrip())
+            s, e = _stripped(text, lines[first][0], lines[zone_end - 1][1])
             parts.append((s, e))
             for x in range(first, zone_end):
                 in_note[x] = True
