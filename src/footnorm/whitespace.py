@@ -15,8 +15,9 @@ from .model import Document, Note
 CRLF = re.compile("\r\n")
 # no-break, thin, figure and other fixed-width spaces: PDFs and word processors set them in "p. 42",
 # before French punctuation and around note markers
-SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-SPACE_TABLE = {ord(c): " " for c in "\u00a0\u1680\u202f\u205f\u3000" + "".join(map(chr, range(0x2000, 0x200b)))}
+UNICODE_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACES = re.compile(f"[{UNICODE_SPACES}]")
+SPACE_TABLE = str.maketrans(UNICODE_SPACES, " " * len(UNICODE_SPACES))
 
 
 def spaced(text: str) -> str:
